@@ -1,0 +1,209 @@
+"""The typed bilingual document model.
+
+The loader builds it from YAML; every writer (HTML/PDF, DOCX) and every check
+consumes it. Nothing here knows about YAML or about layout.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Iterator, Literal, Union
+
+Lang = Literal["fr", "nl"]
+LANGS: tuple[Lang, Lang] = ("fr", "nl")
+
+
+@dataclass(frozen=True)
+class Pos:
+    """A 1-based position in a content file."""
+
+    path: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+# --- inline text -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class Str:
+    text: str
+
+
+@dataclass(frozen=True)
+class Emph:
+    text: str
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    id: str
+
+
+Inline = Union[Str, Emph, NoteRef]
+
+
+@dataclass(frozen=True)
+class Text:
+    """One language's text: literal strings, emphasis and footnote calls."""
+
+    parts: tuple[Inline, ...]
+    source: str = ""  # the text as written in the content file
+
+    @property
+    def plain(self) -> str:
+        """The words, without footnote calls or markup."""
+        return "".join(p.text for p in self.parts if not isinstance(p, NoteRef))
+
+    @property
+    def note_ids(self) -> list[str]:
+        return [p.id for p in self.parts if isinstance(p, NoteRef)]
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A field given in both languages (or once for both, when `same`)."""
+
+    fr: Text
+    nl: Text
+    pos: Pos
+    same: bool = False
+
+    def __getitem__(self, lang: str) -> Text:
+        if lang == "fr":
+            return self.fr
+        if lang == "nl":
+            return self.nl
+        raise KeyError(lang)
+
+
+# --- metadata --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Author:
+    name: str
+    gender: Literal["f", "m", "x"]
+    party: str
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class Metadata:
+    doctype: str            # "resolution" for now; "bill" later
+    legislature: int
+    dossier: int
+    subdocument: int
+    deposited: date
+    lead: Lang
+    title: Pair
+    authors: tuple[Author, ...]
+    and_others: bool = False
+    summary: Pair | None = None
+
+    @property
+    def other(self) -> Lang:
+        return "fr" if self.lead == "nl" else "nl"
+
+    @property
+    def langs(self) -> tuple[Lang, Lang]:
+        """The two languages, lead (left column) first."""
+        return (self.lead, self.other)
+
+
+# --- développements / toelichting ------------------------------------------
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: Pair
+
+
+@dataclass(frozen=True)
+class Heading:
+    """An unnumbered subheading of the développements."""
+
+    text: Pair
+
+
+@dataclass(frozen=True)
+class Salutation:
+    text: Pair
+
+
+@dataclass(frozen=True)
+class Signature:
+    text: Pair
+
+
+Block = Union[Paragraph, Heading, Salutation, Signature]
+
+
+# --- the resolution ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class Considerant:
+    text: Pair
+    label: str = ""  # "A", "B", … assigned by numbering
+
+
+@dataclass(frozen=True)
+class Request:
+    lead: Pair | None           # the opening verb phrase, set in small caps
+    text: Pair | None
+    children: tuple["Request", ...]
+    pos: Pos
+    label: str = ""             # "1.", "4.1." … assigned by numbering
+    depth: int = 1
+
+
+@dataclass(frozen=True)
+class Resolution:
+    opening: Pair
+    considerants: tuple[Considerant, ...]
+    requests: tuple[Request, ...]
+
+
+@dataclass(frozen=True)
+class Footnote:
+    id: str
+    text: Pair
+    number: int = 0  # assigned by numbering, in order of first call
+
+
+@dataclass(frozen=True)
+class Document:
+    meta: Metadata
+    developments: tuple[Block, ...]
+    resolution: Resolution
+    footnotes: dict[str, Footnote] = field(default_factory=dict)
+    source: Path | None = None
+
+    # --- traversal shared by numbering, writers and checks ---
+
+    def pairs(self) -> Iterator[Pair]:
+        """Every bilingual text of the body, in reading order."""
+        for block in self.developments:
+            yield block.text
+        yield self.resolution.opening
+        for c in self.resolution.considerants:
+            yield c.text
+        for r in iter_requests(self.resolution.requests):
+            if r.lead is not None:
+                yield r.lead
+            if r.text is not None:
+                yield r.text
+
+    def notes_in_order(self) -> list[Footnote]:
+        return sorted(self.footnotes.values(), key=lambda n: n.number)
+
+    def note_number(self, note_id: str) -> int:
+        return self.footnotes[note_id].number
+
+
+def iter_requests(requests: tuple[Request, ...]) -> Iterator[Request]:
+    """Requests depth-first, in reading order."""
+    for r in requests:
+        yield r
+        yield from iter_requests(r.children)

@@ -1,0 +1,143 @@
+"""The `hemicycle` command.
+
+Exit codes: 0 fine, 1 findings (or a failed output), 2 invalid input or usage.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from .errors import ContentError, Problem
+from .loader import load_document
+from .output import write_atomically
+from .paths import templates_dir
+from .writers import DEFAULT_FORMATS, WRITERS, WriterUnavailable, extension, get_writer
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+
+
+def _formats(value: str) -> list[str]:
+    formats = [f.strip() for f in value.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in WRITERS]
+    if unknown or not formats:
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(unknown) or value!r}; choose from {', '.join(WRITERS)}")
+    return list(dict.fromkeys(formats))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hemicycle",
+        description="Bilingual documents of the Belgian Chamber of Representatives, "
+                    "from YAML content to PDF and DOCX.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    build = commands.add_parser(
+        "build", help="render content files to PDF, DOCX or HTML",
+        description="Render each content FILE to OUT/<stem>.<format>. A file with errors "
+                    "is reported and skipped; the others are still built.")
+    build.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    build.add_argument("--format", type=_formats, default=list(DEFAULT_FORMATS),
+                       help="comma-separated formats among "
+                            f"{', '.join(WRITERS)} (default: {','.join(DEFAULT_FORMATS)})")
+    build.add_argument("--out", type=Path, default=Path("build"),
+                       help="output folder (default: build)")
+    build.add_argument("--templates", type=Path, default=None,
+                       help="templates folder (default: the project's templates/)")
+    build.set_defaults(run=cmd_build)
+
+    check = commands.add_parser(
+        "check", help="validate content files and report every problem",
+        description="Report every problem of each FILE as path:line:col: severity: message.")
+    check.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text lines (default) or JSON for tools")
+    check.add_argument("--strict", action="store_true", help="warnings also fail (exit 1)")
+    check.set_defaults(run=cmd_check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _report(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def cmd_build(args) -> int:
+    templates = templates_dir(args.templates)
+    status = EXIT_OK
+    writers = {}
+    for fmt in args.format:
+        try:
+            writers[fmt] = get_writer(fmt)
+        except WriterUnavailable as exc:
+            print(f"hemicycle: {exc}; no .{extension(fmt)} file is written", file=sys.stderr)
+            status = EXIT_FINDINGS
+    for path in args.files:
+        try:
+            doc = load_document(path)
+        except ContentError as exc:
+            _report(exc.problems)
+            status = EXIT_INVALID
+            continue
+        for fmt, writer in writers.items():
+            target = args.out / f"{path.stem}.{extension(fmt)}"
+            started = time.perf_counter()
+            try:
+                data = writer(doc, templates)
+            except ContentError as exc:
+                _report(exc.problems)
+                status = EXIT_INVALID
+                continue
+            except Exception as exc:  # a bug in a writer: say so, keep the old output
+                if os.environ.get("HEMICYCLE_DEBUG"):
+                    traceback.print_exc()
+                print(f"hemicycle: internal error while writing {target}: "
+                      f"{type(exc).__name__}: {exc} (HEMICYCLE_DEBUG=1 shows the traceback); "
+                      f"{target} is left as it was", file=sys.stderr)
+                status = max(status, EXIT_FINDINGS)
+                continue
+            write_atomically(target, data)
+            print(f"{target}  {time.perf_counter() - started:.2f} s")
+    return status
+
+
+def cmd_check(args) -> int:
+    invalid = False
+    findings: list[Problem] = []
+    for path in args.files:
+        try:
+            load_document(path)
+        except ContentError as exc:
+            findings.extend(exc.problems)
+            invalid = True
+    errors = sum(p.severity == "error" for p in findings)
+    warnings = len(findings) - errors
+    if args.format == "json":
+        json.dump({"problems": [p.as_dict() for p in findings],
+                   "errors": errors, "warnings": warnings}, sys.stdout, indent=2,
+                  ensure_ascii=False)
+        print()
+    else:
+        for p in findings:
+            print(p)
+        files = len(args.files)
+        print(f"{files} file{'s' if files != 1 else ''} checked: {errors} error(s), "
+              f"{warnings} warning(s)", file=sys.stderr)
+    if invalid:
+        return EXIT_INVALID
+    if errors or (args.strict and warnings):
+        return EXIT_FINDINGS
+    return EXIT_OK

@@ -1,0 +1,85 @@
+"""The small inline markup of content texts: `*emphasis*`, `[^id]` calls.
+
+Everything else is literal. `\\*`, `\\[` and `\\\\` escape the markup characters.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Emph, Inline, NoteRef, Str, Text
+
+NOTE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+_CALL = re.compile(r"\[\^([A-Za-z0-9][A-Za-z0-9_-]*)\]")
+_ESCAPABLE = "*[\\"
+
+
+def parse_inline(source: str) -> Text:
+    """Parse one language's text. Never fails: what is not markup is text."""
+    parts: list[Inline] = []
+    buf: list[str] = []
+    i, n = 0, len(source)
+
+    def flush() -> None:
+        if buf:
+            parts.append(Str("".join(buf)))
+            buf.clear()
+
+    while i < n:
+        ch = source[i]
+        if ch == "\\" and i + 1 < n and source[i + 1] in _ESCAPABLE:
+            buf.append(source[i + 1])
+            i += 2
+            continue
+        if ch == "[":
+            m = _CALL.match(source, i)
+            if m:
+                flush()
+                parts.append(NoteRef(m.group(1)))
+                i = m.end()
+                continue
+        if ch == "*":
+            end = _closing_star(source, i)
+            if end is not None:
+                flush()
+                parts.append(Emph(_unescape(source[i + 1:end])))
+                i = end + 1
+                continue
+        buf.append(ch)
+        i += 1
+    flush()
+    return Text(tuple(_merge(parts)), source)
+
+
+def _closing_star(s: str, start: int) -> int | None:
+    """Emphasis opens on `*` followed by a non-space and closes on the next
+    unescaped `*` preceded by a non-space; a lone `*` stays literal."""
+    if start + 1 >= len(s) or s[start + 1].isspace() or s[start + 1] == "*":
+        return None
+    j = start + 1
+    while j < len(s):
+        if s[j] == "\\" and j + 1 < len(s) and s[j + 1] in _ESCAPABLE:
+            j += 2
+            continue
+        if s[j] == "*" and not s[j - 1].isspace():
+            return j
+        j += 1
+    return None
+
+
+def _unescape(s: str) -> str:
+    return re.sub(r"\\([*\[\\])", r"\1", s)
+
+
+def _merge(parts: list[Inline]) -> list[Inline]:
+    merged: list[Inline] = []
+    for p in parts:
+        if merged and isinstance(p, Str) and isinstance(merged[-1], Str):
+            merged[-1] = Str(merged[-1].text + p.text)
+        else:
+            merged.append(p)
+    return merged
+
+
+def escape(text: str) -> str:
+    """The markup-safe form of a literal text (used when writing content)."""
+    return re.sub(r"([*\[\\])", r"\\\1", text)

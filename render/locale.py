@@ -1,0 +1,202 @@
+"""French and Dutch grammar of the Chamber's documents, in one place.
+
+Every function that takes `lang` accepts "fr" or "nl" and raises ValueError on
+anything else. Strings follow the Chamber's printed documents (see the layout
+notes): dates, ordinals, session strips, document numbers, authors' lines,
+labels of considerants and requests, grouped thousands.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterable, Protocol, Sequence
+
+from babel.dates import format_date as _babel_format_date
+
+LANGUAGE_TAGS = {"fr": "fr-BE", "nl": "nl-BE"}
+BABEL_LOCALES = {"fr": "fr_BE", "nl": "nl_BE"}
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGUAGE_TAGS:
+        raise ValueError(f"unknown language {lang!r}: expected 'fr' or 'nl'")
+
+
+# --- dates and ordinals ------------------------------------------------------
+
+def format_date(d: date, lang: str) -> str:
+    """`14 novembre 2024` / `14 november 2024`; French writes day 1 as `1er`."""
+    _check_lang(lang)
+    # babel prints `1 août`; the quoted literal adds the `er` of `1er août`.
+    pattern = "d'er' MMMM y" if lang == "fr" and d.day == 1 else "d MMMM y"
+    return _babel_format_date(d, pattern, locale=BABEL_LOCALES[lang])
+
+
+def ordinal(n: int, lang: str, gender: str = "f") -> str:
+    """`1re` (f) / `1er` (m), `2e`, `56e` in French; `1e`, `2e`, `56e` in Dutch.
+
+    `gender` is the grammatical gender of the noun counted (session and
+    législature are feminine, hence the default); babel has no such ordinals.
+    """
+    _check_lang(lang)
+    if gender not in ("f", "m"):
+        raise ValueError(f"unknown grammatical gender {gender!r}: expected 'f' or 'm'")
+    if n < 1:
+        raise ValueError(f"no ordinal for {n}")
+    if lang == "fr" and n == 1:
+        return "1re" if gender == "f" else "1er"
+    return f"{n}e"
+
+
+# --- session strip -----------------------------------------------------------
+
+def session_heading(session: int, legislature: int, lang: str) -> str:
+    """`2e SESSION DE LA 56e LÉGISLATURE` / `2e ZITTING VAN DE 56e ZITTINGSPERIODE`
+    (the running foot prints the second language without years)."""
+    _check_lang(lang)
+    s, leg = ordinal(session, lang), ordinal(legislature, lang)
+    if lang == "fr":
+        return f"{s} SESSION DE LA {leg} LÉGISLATURE"
+    return f"{s} ZITTING VAN DE {leg} ZITTINGSPERIODE"
+
+
+def session_strip(session: int, legislature: int, years: str, lang: str) -> str:
+    """`2e SESSION DE LA 56e LÉGISLATURE 2024 2025`; `years` comes from
+    `Legislature.session_on`."""
+    return f"{session_heading(session, legislature, lang)} {years}"
+
+
+# --- document numbers --------------------------------------------------------
+
+def _check_numbers(legislature: int, dossier: int, subdocument: int) -> None:
+    # Out of range, the fixed-width fields would print wider than the Chamber's.
+    if legislature < 1:
+        raise ValueError(f"legislature must be positive, not {legislature}")
+    if not 0 <= dossier <= 9999:
+        raise ValueError(f"dossier number {dossier} does not fit on 4 digits")
+    if not 0 <= subdocument <= 999:
+        raise ValueError(f"sub-document number {subdocument} does not fit on 3 digits")
+
+
+def short_number(dossier: int, subdocument: int) -> str:
+    """`0589/001`: dossier on 4 digits, sub-document on 3."""
+    _check_numbers(1, dossier, subdocument)
+    return f"{dossier:04d}/{subdocument:03d}"
+
+
+def document_number(legislature: int, dossier: int, subdocument: int) -> str:
+    """`DOC 56 0589/001`."""
+    _check_numbers(legislature, dossier, subdocument)
+    return f"DOC {legislature} {short_number(dossier, subdocument)}"
+
+
+def file_stem(legislature: int, dossier: int, subdocument: int) -> str:
+    """`56K0589001`, the stem of the Chamber's PDF file names."""
+    _check_numbers(legislature, dossier, subdocument)
+    return f"{legislature}K{dossier:04d}{subdocument:03d}"
+
+
+# --- authors -----------------------------------------------------------------
+
+class AuthorLike(Protocol):
+    name: str
+    gender: str  # "f", "m" or "x"
+
+
+# Grammatical gender of each document type's French noun, for the participle:
+# une proposition (de résolution, de loi) → déposée; un projet (de loi) → déposé.
+DOCTYPE_GENDER = {
+    "resolution": "f",
+    "bill": "f",
+    "government_bill": "m",
+}
+
+_DEPOSITED = {
+    "fr": {"f": "déposée par", "m": "déposé par"},
+    "nl": {"f": "ingediend door", "m": "ingediend door"},
+}
+
+# Titles by language, gender and number (singular, plural). Gender "x"
+# (non-binary or unknown) takes no title.
+_TITLES = {
+    "fr": {"f": ("Mme", "Mmes"), "m": ("M.", "MM."), "x": ("", "")},
+    "nl": {"f": ("mevrouw", "de dames"), "m": ("de heer", "de heren"), "x": ("", "")},
+}
+
+_AND = {"fr": "et", "nl": "en"}
+_AND_OTHERS = {"fr": " et consorts", "nl": " c.s."}
+
+
+def join_list(items: Sequence[str], lang: str) -> str:
+    """`X`, `X et Y`, `X, Y et Z` (Dutch `en`)."""
+    _check_lang(lang)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {_AND[lang]} {items[-1]}"
+
+
+def _runs(authors: Iterable[AuthorLike]) -> list[tuple[str, list[str]]]:
+    """Consecutive authors of the same gender, as (gender, names)."""
+    runs: list[tuple[str, list[str]]] = []
+    for a in authors:
+        if a.gender not in ("f", "m", "x"):
+            raise ValueError(f"author {a.name!r}: unknown gender {a.gender!r}")
+        if runs and runs[-1][0] == a.gender:
+            runs[-1][1].append(a.name)
+        else:
+            runs.append((a.gender, [a.name]))
+    return runs
+
+
+def authors_line(
+    authors: Sequence[AuthorLike],
+    and_others: bool,
+    lang: str,
+    doctype: str = "resolution",
+) -> str:
+    """`(déposée par Mmes X et Y et M. Z)` / `(ingediend door de dames X en Y en de heer Z)`.
+
+    Authors stay in the order given (the content format promises "the order
+    printed", and the first is the main author); consecutive authors of the
+    same gender share one plural title. Women listed first therefore print
+    `Mmes X et Y et M. Z`, as in the Chamber's documents.
+    """
+    _check_lang(lang)
+    if doctype not in DOCTYPE_GENDER:
+        known = ", ".join(DOCTYPE_GENDER)
+        raise ValueError(f"unknown document type {doctype!r}: expected one of {known}")
+    if not authors:
+        raise ValueError("a document needs at least one author")
+    groups = []
+    for gender, names in _runs(authors):
+        title = _TITLES[lang][gender][len(names) > 1]
+        names_text = join_list(names, lang)
+        groups.append(f"{title} {names_text}" if title else names_text)
+    line = join_list(groups, lang) + (_AND_OTHERS[lang] if and_others else "")
+    return f"({_DEPOSITED[lang][DOCTYPE_GENDER[doctype]]} {line})"
+
+
+# --- labels and numbers ------------------------------------------------------
+
+def considerant_label(index0: int) -> str:
+    """A … Z, AA, AB … ZZ, AAA: bijective base 26 of the 0-based index."""
+    if index0 < 0:
+        raise ValueError(f"no label for index {index0}")
+    letters = ""
+    n = index0 + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def request_label(path: Sequence[int]) -> str:
+    """`(1,)` → `1.`, `(4, 1)` → `4.1.`, `(4, 4, 1)` → `4.4.1.`."""
+    if not path or any(n < 1 for n in path):
+        raise ValueError(f"a request path is 1-based numbers, not {tuple(path)!r}")
+    return "".join(f"{n}." for n in path)
+
+
+def group_thousands(n: int) -> str:
+    """`120.000`, `1.234.567`: a full stop in both languages (house style; babel's
+    fr_BE would use a narrow no-break space)."""
+    return f"{n:,d}".replace(",", ".")

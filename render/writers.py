@@ -1,0 +1,41 @@
+"""The output formats: each writer turns a Document into bytes.
+
+Writers are imported only when used, so `hemicycle check` starts fast.
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Callable
+
+from .model import Document
+
+Writer = Callable[[Document, Path], bytes]
+
+# format → (module, function, file extension)
+WRITERS: dict[str, tuple[str, str, str]] = {
+    "html": ("render.html", "render_html", "html"),
+    "pdf": ("render.pdf", "render_pdf", "pdf"),
+    "docx": ("render.docx", "render_docx", "docx"),
+}
+DEFAULT_FORMATS = ("pdf", "docx")
+
+
+class WriterUnavailable(Exception):
+    pass
+
+
+def get_writer(fmt: str) -> Writer:
+    module_name, function, _ = WRITERS[fmt]
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name == module_name:
+            raise WriterUnavailable(f"the {fmt} writer is not part of this version of "
+                                    "hemicycle yet") from None
+        raise
+    return getattr(module, function)
+
+
+def extension(fmt: str) -> str:
+    return WRITERS[fmt][2]

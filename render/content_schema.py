@@ -30,7 +30,7 @@ def _check_document(doc: dict, ctx: Context, where):
         legislature.session_on(doc["deposited"])
     except ValueError as exc:
         ctx.error(doc["_at"]["deposited"],
-                  f"the date of deposit {doc['deposited']} {exc}")
+                  f"the date of deposit {exc}")
         ok = False
     abbreviations = [g.abbreviation for g in legislature.groups]
     for author in doc["authors"]:

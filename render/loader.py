@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
 from .content_schema import CONTENT
@@ -87,6 +88,11 @@ def _compose(text: str, ctx: Context) -> Node | None:
             hint = "; indent with spaces, not tabs"
         pos = Pos(ctx.path, mark.line + 1, mark.column + 1) if mark else Pos(ctx.path, 1, 1)
         ctx.error(pos, f"YAML syntax: {what}{hint}")
+    except ReaderError as exc:  # a character YAML forbids, e.g. a control code
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        ctx.error(Pos(ctx.path, line, col), f"the character U+{exc.character:04X} is not "
+                                            "allowed in YAML; remove it")
     except YAMLError as exc:
         ctx.error(Pos(ctx.path, 1, 1), f"YAML syntax: {exc}")
     return None

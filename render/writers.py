@@ -14,9 +14,9 @@ Writer = Callable[[Document, Path], bytes]
 
 # format → (module, function, file extension)
 WRITERS: dict[str, tuple[str, str, str]] = {
-    "html": ("render.html", "render_html", "html"),
-    "pdf": ("render.pdf", "render_pdf", "pdf"),
-    "docx": ("render.docx", "render_docx", "docx"),
+    "html": ("render.html_writer", "render_html", "html"),
+    "pdf": ("render.pdf_writer", "render_pdf", "pdf"),
+    "docx": ("render.docx_writer", "render_docx", "docx"),
 }
 DEFAULT_FORMATS = ("pdf", "docx")
 

@@ -1,0 +1,58 @@
+# hemicycle: `make` sets up .venv and builds every content/*.yaml into
+# build/<stem>.pdf and build/<stem>.docx; `make test` runs the test suite.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+CONTENT := $(wildcard content/*.yaml)
+PDFS    := $(CONTENT:content/%.yaml=build/%.pdf)
+DOCXS   := $(CONTENT:content/%.yaml=build/%.docx)
+
+# Everything a build reads besides the content file: a change to any of it
+# rebuilds the documents.
+TEMPLATES := $(shell find templates -type f -not -name '*.pyc' 2>/dev/null)
+CODE      := $(wildcard render/*.py render/legislatures/*.yaml)
+
+# Debian packages: Pango for WeasyPrint, LibreOffice and poppler for the
+# DOCX and PDF checks of the test suite, HarfBuzz's subsetter for speed.
+DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+                   poppler-utils libreoffice-writer-nogui fonts-linuxlibertine
+
+.PHONY: all test bench clean distclean deps
+.DELETE_ON_ERROR:
+
+all: $(PDFS) $(DOCXS)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+build/%.pdf: content/%.yaml $(TEMPLATES) $(CODE) | $(STAMP)
+	$(BIN)/hemicycle build $< --format pdf --out build
+
+build/%.docx: content/%.yaml $(TEMPLATES) $(CODE) | $(STAMP)
+	$(BIN)/hemicycle build $< --format docx --out build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+# Installs the Debian packages the builds and tests need (as root, on
+# Debian or Ubuntu; see the README for macOS).
+deps:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	  done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+clean:
+	rm -f build/*.pdf build/*.docx build/*.html build/*.d build/.*.part
+
+distclean: clean
+	rm -rf $(VENV)

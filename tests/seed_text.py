@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 SEED = Path(os.environ.get(
@@ -143,12 +143,6 @@ def sentences(text: str) -> list[str]:
     """Split a text into sentences (and clauses ending in `;` or `:`)."""
     text = normalise_space(text)
     return [s for s in _SENTENCE_END.split(text) if s]
-
-
-@dataclass
-class Column:
-    body: list[list[str]] = field(default_factory=list)   # paragraphs, as lines
-    notes: dict[int, list[str]] = field(default_factory=dict)
 
 
 @dataclass

@@ -1,0 +1,83 @@
+"""The `hemicycle` command: exit codes, error output, and outputs left intact."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import MINIMAL, ROOT
+
+ERROR_LINE = re.compile(r"^.+:\d+:\d+: (error|warning): .+$")
+
+
+def hemicycle(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "render", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def broken_copy(minimal_text, write_content):
+    text = minimal_text.replace("    nl: betreffende de bescherming van de bijen\n", "")
+    text = text.replace("  and_others: true", "  and_otters: true")
+    text = text.replace("deposited: 2024-11-14", "deposited: 2024-02-30")
+    return write_content(text, "56K0612001.yaml")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["build", "--help"], ["check", "--help"]])
+def test_every_command_has_help(args):
+    result = hemicycle(*args)
+    assert result.returncode == 0
+    assert "usage: hemicycle" in result.stdout
+
+
+def test_check_of_a_valid_file_exits_0():
+    result = hemicycle("check", MINIMAL)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_reports_all_errors_of_a_file_with_exit_2(minimal_text, write_content):
+    path = broken_copy(minimal_text, write_content)
+    result = hemicycle("check", path)
+    assert result.returncode == 2
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 3 and all(ERROR_LINE.match(l) for l in lines), lines
+    assert all(l.startswith(f"{path}:") for l in lines)
+    assert "Traceback" not in result.stderr
+
+
+def test_check_json_lists_problems(minimal_text, write_content):
+    import json
+    path = broken_copy(minimal_text, write_content)
+    result = hemicycle("check", "--format", "json", path)
+    report = json.loads(result.stdout)
+    assert result.returncode == 2
+    assert report["errors"] == 3
+    assert {p["line"] for p in report["problems"]} == {7, 9, 18}
+
+
+def test_build_of_invalid_content_writes_nothing_and_keeps_old_output(
+        minimal_text, write_content, tmp_path):
+    path = broken_copy(minimal_text, write_content)
+    out = tmp_path / "out"
+    out.mkdir()
+    earlier = out / "56K0612001.pdf"
+    earlier.write_bytes(b"%PDF- an earlier good build")
+    result = hemicycle("build", path, "--out", out, "--format", "pdf,docx")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert earlier.read_bytes() == b"%PDF- an earlier good build"
+    assert sorted(p.name for p in out.iterdir()) == ["56K0612001.pdf"]
+
+
+def test_unknown_format_is_a_usage_error():
+    result = hemicycle("build", MINIMAL, "--format", "odt")
+    assert result.returncode == 2
+    assert "unknown format 'odt'" in result.stderr
+
+
+def test_missing_file_is_reported_not_raised(tmp_path):
+    result = hemicycle("check", tmp_path / "nope.yaml")
+    assert result.returncode == 2
+    assert "nope.yaml:1:1: error: cannot read the file" in result.stdout
+    assert "Traceback" not in result.stderr

@@ -20,7 +20,7 @@ CODE      := $(wildcard render/*.py render/legislatures/*.yaml)
 DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
                    poppler-utils libreoffice-writer-nogui fonts-linuxlibertine
 
-.PHONY: all test bench clean distclean deps
+.PHONY: all test bench clean distclean deps schema
 .DELETE_ON_ERROR:
 
 all: $(PDFS) $(DOCXS)
@@ -56,3 +56,7 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV)
+
+# The JSON Schema that editors use to complete and validate content files.
+schema: $(STAMP)
+	$(BIN)/hemicycle schema > docs/content.schema.json

@@ -59,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="text lines (default) or JSON for tools")
     check.add_argument("--strict", action="store_true", help="warnings also fail (exit 1)")
     check.set_defaults(run=cmd_check)
+
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of the content format",
+        description="Print the JSON Schema of the content format, for editors that complete "
+                    "and validate YAML as one types (docs/content.schema.json is this output).")
+    schema.set_defaults(run=cmd_schema)
     return parser
 
 
@@ -140,4 +146,10 @@ def cmd_check(args) -> int:
         return EXIT_INVALID
     if errors or (args.strict and warnings):
         return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def cmd_schema(args) -> int:
+    from .content_schema import json_schema
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return EXIT_OK

@@ -1,6 +1,6 @@
 """Read the plain-text extraction of a published Chamber PDF back into text.
 
-The seed of DOC 56 0589/001 (`/work/shared/seeds/000_618b360b92d036df.txt`)
+The seed of DOC 56 0589/001 (`tests/data/seed_56K0589001.txt`)
 is what a PDF-to-text tool made of the printed document. Page by page, it
 gives the French column, then the French notes of that page, then the Dutch
 column, then the Dutch notes. This module undoes the extraction, and only
@@ -22,8 +22,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+# A copy of the seed travels with the tests, so they need nothing outside the
+# repository.
 SEED = Path(os.environ.get(
-    "HEMICYCLE_SEED", "/work/shared/seeds/000_618b360b92d036df.txt"))
+    "HEMICYCLE_SEED", Path(__file__).resolve().parent / "data" / "seed_56K0589001.txt"))
 
 LANGS = ("fr", "nl")
 
@@ -70,7 +72,7 @@ REAL_HYPHEN_PREFIXES = {
 
 # Small capitals came out as lower case with stray capitals (the letters
 # the font drew as capitals). Each artefact and the plain word it stands
-# for; the capital of `Dames`, `La Chambre`, `De Kamer` starts the line.
+# for; `Dames`, `La Chambre`, `De Kamer` keep the capital of a first word.
 SMALL_CAPS = {
     "MesdaMes": "Mesdames",
     "daMes": "Dames",

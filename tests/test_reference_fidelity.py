@@ -23,7 +23,6 @@ from seed_text import (LANGS, REAL_HYPHEN_PREFIXES, SEED, SMALL_CAPS, Seed, comp
 
 CONTENT = Path(__file__).resolve().parent.parent / "content" / "56K0589001.yaml"
 
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason=f"seed text not found: {SEED}")
 
 
 @pytest.fixture(scope="module")

@@ -7,13 +7,19 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 CONTENT := $(wildcard content/*.yaml)
-PDFS    := $(CONTENT:content/%.yaml=build/%.pdf)
-DOCXS   := $(CONTENT:content/%.yaml=build/%.docx)
+FORMATS ?= pdf docx
+OUTPUTS := $(foreach f,$(FORMATS),$(CONTENT:content/%.yaml=build/%.$(f)))
 
-# Everything a build reads besides the content file: a change to any of it
-# rebuilds the documents.
-TEMPLATES := $(shell find templates -type f -not -name '*.pyc' 2>/dev/null)
-CODE      := $(wildcard render/*.py render/legislatures/*.yaml)
+# Overridable so that tests can drive this Makefile in a scratch folder.
+HEMICYCLE ?= $(BIN)/hemicycle
+SETUP     ?= $(STAMP)
+TEMPLATES ?= templates
+
+# hemicycle's own code: a change rebuilds everything. Templates, fonts and
+# data files are listed per document in the build/*.d files that
+# `hemicycle build --depfile` writes: touching one template rebuilds exactly
+# the documents that read it.
+CODE ?= $(wildcard render/*.py)
 
 # Debian packages: Pango for WeasyPrint, LibreOffice and poppler for the
 # DOCX and PDF checks of the test suite, HarfBuzz's subsetter for speed.
@@ -23,7 +29,7 @@ DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
 .PHONY: all test bench clean distclean deps schema
 .DELETE_ON_ERROR:
 
-all: $(PDFS) $(DOCXS)
+all: $(OUTPUTS)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,11 +37,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-build/%.pdf: content/%.yaml $(TEMPLATES) $(CODE) | $(STAMP)
-	$(BIN)/hemicycle build $< --format pdf --out build
+build/%.pdf: content/%.yaml $(CODE) | $(SETUP)
+	$(HEMICYCLE) build $< --format pdf --out build --templates $(TEMPLATES) --depfile
 
-build/%.docx: content/%.yaml $(TEMPLATES) $(CODE) | $(STAMP)
-	$(BIN)/hemicycle build $< --format docx --out build
+build/%.docx: content/%.yaml $(CODE) | $(SETUP)
+	$(HEMICYCLE) build $< --format docx --out build --templates $(TEMPLATES) --depfile
+
+build/%.html: content/%.yaml $(CODE) | $(SETUP)
+	$(HEMICYCLE) build $< --format html --out build --templates $(TEMPLATES) --depfile
+
+-include $(wildcard build/*.d)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -1,0 +1,200 @@
+"""Document → HTML, through the Jinja templates of `templates/html/`.
+
+The HTML is the source of the PDF (WeasyPrint) and a format of its own. The
+layout follows docs/chamber-layout.md: one table row per paragraph pair (so
+both languages start at the same height and break across pages together),
+one footnote element per note holding both languages side by side.
+
+Content is data: every text is escaped; the inline markup (emphasis, note
+calls) is built here as `Markup` from escaped pieces.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from .furniture import Furniture, furniture
+from .model import (Document, Emph, Heading, NoteRef, Pair, Paragraph, Request, Salutation,
+                    Signature, Str, Text, iter_requests)
+
+HTML_DIR = "html"            # under the templates folder
+TEMPLATE = "document.html.j2"
+STYLESHEET = "chamber.css"
+
+
+@lru_cache(maxsize=8)
+def environment(templates: Path) -> Environment:
+    """One Jinja environment per templates folder, for the whole process."""
+    env = Environment(
+        loader=FileSystemLoader(str(templates / HTML_DIR)),
+        autoescape=select_autoescape(default=True, default_for_string=True,
+                                     enabled_extensions=("html", "j2", "css")),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env
+
+
+def base_url(templates: Path) -> str:
+    """The base URL of the HTML: its relative references (fonts) resolve here."""
+    return (templates / HTML_DIR).resolve().as_uri() + "/"
+
+
+# --- inline text ------------------------------------------------------------
+
+@dataclass
+class _Notes:
+    """Where each footnote's element goes: at its first call in the document
+    (the lead language's call when a pair holds both); every other call is a
+    plain superscript with the same number."""
+
+    doc: Document
+    placed: set
+
+    def element(self, note_id: str) -> Markup:
+        note = self.doc.footnotes[note_id]
+        halves = []
+        for i, lang in enumerate(self.doc.meta.langs):
+            side = "lead" if i == 0 else "other"
+            halves.append(Markup(
+                '<span class="fn-half fn-{side} {lang}" lang="{tag}">'
+                '<span class="fn-num">{n}</span>{text}</span>').format(
+                    side=side, lang=lang, tag=_TAGS[lang], n=note.number,
+                    text=inline(note.text[lang], None)))
+        return Markup('<span class="fn" data-n="{n}">{halves}</span>').format(
+            n=note.number, halves=Markup("").join(halves))
+
+
+_TAGS = {"fr": "fr-BE", "nl": "nl-BE"}
+
+
+def inline(text: Text, notes: _Notes | None, float_ids: frozenset = frozenset()) -> Markup:
+    """One language's text as escaped HTML; calls in `float_ids` carry the note."""
+    out = []
+    for part in text.parts:
+        if isinstance(part, Str):
+            out.append(escape(part.text))
+        elif isinstance(part, Emph):
+            out.append(Markup("<em>{}</em>").format(part.text))
+        elif isinstance(part, NoteRef):
+            if notes is None or part.id not in notes.doc.footnotes:
+                continue
+            if part.id in float_ids and part.id not in notes.placed:
+                notes.placed.add(part.id)
+                out.append(notes.element(part.id))
+            else:
+                out.append(Markup('<span class="call">{}</span>').format(
+                    notes.doc.note_number(part.id)))
+    return Markup("").join(out)
+
+
+def _pair_cells(pair: Pair | None, doc: Document, notes: _Notes) -> dict[str, Markup]:
+    """Both languages of a pair; the note elements go into the cell of the
+    lead language when it calls them, else into the other cell."""
+    if pair is None:
+        return {lang: Markup("") for lang in doc.meta.langs}
+    cells = {}
+    claimed: set[str] = set()
+    for lang in doc.meta.langs:
+        ids = frozenset(i for i in pair[lang].note_ids if i not in notes.placed
+                        and i not in claimed)
+        claimed |= ids
+        cells[lang] = inline(pair[lang], notes, ids)
+    return cells
+
+
+# --- rows -------------------------------------------------------------------
+
+@dataclass
+class Row:
+    kind: str                       # paragraph, heading, salutation, signature, ...
+    cells: dict[str, Markup]        # per language
+    label: str = ""
+    lead: dict[str, Markup] | None = None   # the request's opening verb phrase
+    depth: int = 1
+
+
+_BLOCK_KIND = {Paragraph: "paragraph", Heading: "heading", Salutation: "salutation",
+               Signature: "signature"}
+
+
+def _rows(doc: Document) -> tuple[list[Row], list[Row], Row]:
+    notes = _Notes(doc, set())
+    developments = [Row(_BLOCK_KIND[type(b)], _pair_cells(b.text, doc, notes))
+                    for b in doc.developments]
+    res = doc.resolution
+    opening = Row("opening", _pair_cells(res.opening, doc, notes))
+    resolution = [Row("considerant", _pair_cells(c.text, doc, notes), label=f"{c.label}.")
+                  for c in res.considerants]
+    for r in iter_requests(res.requests):
+        lead = _pair_cells(r.lead, doc, notes) if r.lead is not None else None
+        resolution.append(Row("request", _pair_cells(r.text, doc, notes), label=r.label,
+                              lead=lead, depth=r.depth))
+    return developments, resolution, opening
+
+
+# --- the page ----------------------------------------------------------------
+
+def _metadata(doc: Document, f: Furniture) -> dict[str, str]:
+    lead, other = doc.meta.langs
+    title = (f"{f.document_number} – {f.doctype[lead]} {doc.meta.title[lead].plain}"
+             f" / {f.doctype[other]} {doc.meta.title[other].plain}")
+    return {
+        "title": title,
+        "authors": [a.name for a in doc.meta.authors],
+        "lang": f.language_tags[lead],
+        "created": doc.meta.deposited.isoformat(),
+        "keywords": f.document_number,
+    }
+
+
+def context(doc: Document, templates: Path) -> dict:
+    f = furniture(doc, templates)
+    developments, resolution, opening = _rows(doc)
+    meta = doc.meta
+    summary = None
+    if meta.summary is not None:
+        summary = {lang: inline(meta.summary[lang], None) for lang in meta.langs}
+    return {
+        "doc": doc,
+        "f": f,
+        "langs": meta.langs,
+        "lead": meta.lead,
+        "tags": f.language_tags,
+        "meta": _metadata(doc, f),
+        "title": {lang: inline(meta.title[lang], None) for lang in meta.langs},
+        "summary": summary,
+        "developments": developments,
+        "opening": opening,
+        "resolution": resolution,
+    }
+
+
+def html_string(doc: Document, templates: Path, *, inline_css: bool = True) -> str:
+    """The HTML as a string. `inline_css` puts the stylesheet in a <style>
+    element (for the HTML output); the PDF writer passes it separately."""
+    env = environment(templates)
+    template = env.get_template(TEMPLATE)
+    ctx = context(doc, templates)
+    css = Markup(stylesheet_text(templates)) if inline_css else None
+    return template.render(**ctx, css=css)
+
+
+def html_for_pdf(doc: Document, templates: Path) -> tuple[str, str]:
+    """The HTML (without its stylesheet) and the base URL its references use."""
+    return html_string(doc, templates, inline_css=False), base_url(templates)
+
+
+@lru_cache(maxsize=8)
+def stylesheet_text(templates: Path) -> str:
+    return (templates / HTML_DIR / STYLESHEET).read_text(encoding="utf-8")
+
+
+def render_html(doc: Document, templates: Path) -> bytes:
+    return html_string(doc, templates).encode("utf-8")

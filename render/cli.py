@@ -14,12 +14,10 @@ from pathlib import Path
 
 from .errors import ContentError, Problem
 from .loader import load_document
-from .output import write_atomically
-from .paths import PROJECT_ROOT, templates_dir
-from .reads import ReadLog, make_rule, relative
-from .writers import DEFAULT_FORMATS, WRITERS, WriterUnavailable, extension, get_writer
+from .build import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK, Builder, build_all
+from .paths import templates_dir
+from .writers import DEFAULT_FORMATS, WRITERS
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
 
 def _formats(value: str) -> list[str]:
@@ -62,6 +60,18 @@ def build_parser() -> argparse.ArgumentParser:
                        help="also write OUT/<stem>.<format>.d, a make rule listing the content "
                             "file and every template, font and data file the build read")
     build.set_defaults(run=cmd_build)
+
+    watch = commands.add_parser(
+        "watch", help="rebuild a content file on every save",
+        description="Build FILE, then rebuild it whenever it or a template, font or data "
+                    "file it uses changes; print the errors or the time taken. Ctrl-C stops.")
+    watch.add_argument("file", metavar="FILE", type=Path)
+    watch.add_argument("--format", type=_formats, default=["pdf"],
+                       help="comma-separated formats (default: pdf)")
+    watch.add_argument("--out", type=Path, default=Path("build"), help="output folder")
+    watch.add_argument("--templates", type=Path, default=None, help="templates folder")
+    watch.add_argument("--interval", type=float, default=0.3, help=argparse.SUPPRESS)
+    watch.set_defaults(run=cmd_watch)
 
     check = commands.add_parser(
         "check", help="validate content files and report every problem",
@@ -111,78 +121,14 @@ def _report(problems: list[Problem]) -> None:
 
 
 def cmd_build(args) -> int:
-    templates = templates_dir(args.templates)
-    status = EXIT_OK
-    writers = {}
-    for fmt in args.format:
-        try:
-            writers[fmt] = get_writer(fmt)
-        except WriterUnavailable as exc:
-            print(f"hemicycle: {exc}; no .{extension(fmt)} file is written", file=sys.stderr)
-            status = EXIT_FINDINGS
-    # Templates, fonts and data are cached across documents, so what any
-    # earlier build of a format read counts for the later ones too.
-    shared_reads: dict[str, set[str]] = {fmt: set() for fmt in writers}
-    started_all, built = time.perf_counter(), 0
-    for path in args.files:
-        with ReadLog() as load_reads:
-            try:
-                doc = load_document(path)
-            except ContentError as exc:
-                _report(exc.problems)
-                status = EXIT_INVALID
-                continue
-        for fmt, writer in writers.items():
-            target = args.out / f"{path.stem}.{extension(fmt)}"
-            started = time.perf_counter()
-            with ReadLog() as reads:
-                try:
-                    data = writer(doc, templates)
-                except ContentError as exc:
-                    _report(exc.problems)
-                    status = EXIT_INVALID
-                    continue
-                except Exception as exc:  # a bug in a writer: say so, keep the old output
-                    if os.environ.get("HEMICYCLE_DEBUG"):
-                        traceback.print_exc()
-                    print(f"hemicycle: internal error while writing {target}: "
-                          f"{type(exc).__name__}: {exc} (HEMICYCLE_DEBUG=1 shows the "
-                          f"traceback); {target} is left as it was", file=sys.stderr)
-                    status = max(status, EXIT_FINDINGS)
-                    continue
-            write_atomically(target, data)
-            shared_reads[fmt] |= reads.paths | load_reads.paths
-            if args.depfile:
-                deps = _dependencies(path, shared_reads[fmt], templates)
-                write_atomically(target.with_name(target.name + ".d"),
-                                 make_rule(target, deps).encode())
-            built += 1
-            print(f"{target}  {_pages(fmt, data)}{time.perf_counter() - started:.2f} s")
-    if len(args.files) > 1:
-        print(f"{built} file(s) written from {len(args.files)} document(s) in "
-              f"{time.perf_counter() - started_all:.2f} s")
-    return status
+    builder = Builder(args.format, args.out, templates_dir(args.templates), args.depfile)
+    return build_all(args.files, builder)
 
 
-def _pages(fmt: str, data: bytes) -> str:
-    """The page count of a PDF, for the build log."""
-    if fmt != "pdf":
-        return ""
-    import re
-    count = len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
-    return f"{count} pages  " if count else ""
-
-
-def _dependencies(content: Path, reads: set[str], templates: Path) -> list[Path]:
-    """The content file and every template, font and data file read."""
-    cwd = Path.cwd()
-    roots = [templates.resolve(), (PROJECT_ROOT / "render" / "legislatures").resolve()]
-    deps = {relative(str(content), cwd)}
-    for p in reads:
-        resolved = Path(p).resolve()
-        if resolved.is_file() and any(resolved.is_relative_to(r) for r in roots):
-            deps.add(relative(p, cwd))
-    return sorted(deps, key=str)
+def cmd_watch(args) -> int:
+    from .watch import watch
+    builder = Builder(args.format, args.out, templates_dir(args.templates))
+    return watch(args.file, builder, interval=args.interval)
 
 
 def cmd_check(args) -> int:

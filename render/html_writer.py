@@ -10,6 +10,7 @@ calls) is built here as `Markup` from escaped pieces.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -141,6 +142,21 @@ def _rows(doc: Document) -> tuple[list[Row], list[Row], Row]:
 
 # --- the page ----------------------------------------------------------------
 
+_ORDINAL = re.compile(r"\b(\d+)(re|er|e)\b")
+
+
+def ordinals(text: str) -> Markup:
+    """`2e SESSION` with the ordinal's suffix in a span (set as a superior letter,
+    so small capitals do not turn it into `2E`)."""
+    out, last = [], 0
+    for m in _ORDINAL.finditer(text):
+        out.append(escape(text[last:m.start(2)]))
+        out.append(Markup('<span class="ord">{}</span>').format(m.group(2)))
+        last = m.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
 def _metadata(doc: Document, f: Furniture) -> dict[str, str]:
     lead, other = doc.meta.langs
     title = (f"{f.document_number} – {f.doctype[lead]} {doc.meta.title[lead].plain}"
@@ -172,6 +188,8 @@ def context(doc: Document, templates: Path) -> dict:
         "summary": summary,
         "developments": developments,
         "opening": opening,
+        "strip": ordinals(f.strip),
+        "session": {lang: ordinals(f.session[lang]) for lang in meta.langs},
         "resolution": resolution,
     }
 

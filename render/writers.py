@@ -12,6 +12,18 @@ from .model import Document
 
 Writer = Callable[[Document, Path], bytes]
 
+
+class Rendered(bytes):
+    """A writer's output that also knows its page count (for the build log)."""
+
+    pages: int | None = None
+
+    @classmethod
+    def of(cls, data: bytes, pages: int | None) -> "Rendered":
+        rendered = cls(data)
+        rendered.pages = pages
+        return rendered
+
 # format → (module, function, file extension)
 WRITERS: dict[str, tuple[str, str, str]] = {
     "html": ("render.html_writer", "render_html", "html"),

@@ -26,7 +26,7 @@ CODE ?= $(wildcard render/*.py)
 DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
                    poppler-utils libreoffice-writer-nogui fonts-linuxlibertine
 
-.PHONY: all test bench clean distclean deps schema
+.PHONY: all test bench clean distclean deps schema corpus
 .DELETE_ON_ERROR:
 
 all: $(OUTPUTS)
@@ -71,3 +71,7 @@ distclean: clean
 # The JSON Schema that editors use to complete and validate content files.
 schema: $(STAMP)
 	$(BIN)/hemicycle schema > docs/content.schema.json
+
+# The corpus of bad content files and the error each must give.
+corpus:
+	$(PYTHON) tests/bad/regenerate.py

@@ -119,6 +119,7 @@ class Row:
     label: str = ""
     lead: dict[str, Markup] | None = None   # the request's opening verb phrase
     depth: int = 1
+    id: str = ""                    # "r1", "r2" … in reading order
 
 
 _BLOCK_KIND = {Paragraph: "paragraph", Heading: "heading", Salutation: "salutation",
@@ -137,6 +138,8 @@ def _rows(doc: Document) -> tuple[list[Row], list[Row], Row]:
         lead = _pair_cells(r.lead, doc, notes) if r.lead is not None else None
         resolution.append(Row("request", _pair_cells(r.text, doc, notes), label=r.label,
                               lead=lead, depth=r.depth))
+    for i, row in enumerate([*developments, opening, *resolution], start=1):
+        row.id = f"r{i}"
     return developments, resolution, opening
 
 
@@ -194,19 +197,23 @@ def context(doc: Document, templates: Path) -> dict:
     }
 
 
-def html_string(doc: Document, templates: Path, *, inline_css: bool = True) -> str:
+def html_string(doc: Document, templates: Path, *, inline_css: bool = True,
+                breaks: frozenset[str] = frozenset()) -> str:
     """The HTML as a string. `inline_css` puts the stylesheet in a <style>
-    element (for the HTML output); the PDF writer passes it separately."""
+    element (for the HTML output); the PDF writer passes it separately.
+    `breaks` are ids of rows that start a new page (the PDF writer's fix for a
+    footnote WeasyPrint would otherwise move away from its call)."""
     env = environment(templates)
     template = env.get_template(TEMPLATE)
     ctx = context(doc, templates)
     css = Markup(stylesheet_text(templates)) if inline_css else None
-    return template.render(**ctx, css=css)
+    return template.render(**ctx, css=css, breaks=breaks)
 
 
-def html_for_pdf(doc: Document, templates: Path) -> tuple[str, str]:
+def html_for_pdf(doc: Document, templates: Path,
+                 breaks: frozenset[str] = frozenset()) -> tuple[str, str]:
     """The HTML (without its stylesheet) and the base URL its references use."""
-    return html_string(doc, templates, inline_css=False), base_url(templates)
+    return html_string(doc, templates, inline_css=False, breaks=breaks), base_url(templates)
 
 
 @lru_cache(maxsize=8)

@@ -6,6 +6,7 @@ them all. Nothing here knows about layout.
 """
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -49,8 +50,8 @@ def load_bytes(data: bytes, shown: str, source: Path | None = None) -> Document:
                                     "document, developments, resolution and footnotes; "
                                     "see docs/content-format.md")])
     values, _ = CONTENT.convert_fields(root, ctx, here)
-    footnotes = values.get("footnotes", {})
-    _check_calls(ctx, footnotes)
+    if "footnotes" in values:  # absent when the section itself is misspelt
+        _check_calls(ctx, values["footnotes"])
     if ctx.problems:
         raise ContentError(ctx.problems)
     return number_document(_build(values, source))
@@ -79,15 +80,14 @@ def _decode(data: bytes, shown: str) -> str:
 
 def _compose(text: str, ctx: Context) -> Node | None:
     try:
-        return YAML(typ="rt").compose(text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. a reused anchor: refused below anyway
+            return YAML(typ="rt").compose(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = (exc.problem or exc.context or "invalid YAML").strip()
-        hint = ""
-        if "\t" in text and ("tab" in what or "found character '\\t'" in what):
-            hint = "; indent with spaces, not tabs"
         pos = Pos(ctx.path, mark.line + 1, mark.column + 1) if mark else Pos(ctx.path, 1, 1)
-        ctx.error(pos, f"YAML syntax: {what}{hint}")
+        ctx.error(pos, f"YAML syntax: {what}{_syntax_hint(what, text)}")
     except ReaderError as exc:  # a character YAML forbids, e.g. a control code
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
@@ -96,6 +96,26 @@ def _compose(text: str, ctx: Context) -> Node | None:
     except YAMLError as exc:
         ctx.error(Pos(ctx.path, 1, 1), f"YAML syntax: {exc}")
     return None
+
+
+_SYNTAX_HINTS = {
+    "mapping values are not allowed here":
+        "; check the indentation of this line, put a text holding ': ' in quotes, "
+        "or close a quote left open above",
+    "but found another document":
+        "; a content file holds one document: remove the '---' line",
+    "found character '\\t' that cannot start any token": "; indent with spaces, not tabs",
+    "found a tab character": "; indent with spaces, not tabs",
+}
+
+
+def _syntax_hint(what: str, text: str) -> str:
+    for problem, hint in _SYNTAX_HINTS.items():
+        if problem in what:
+            return hint
+    if "\t" in text and "tab" in what:
+        return "; indent with spaces, not tabs"
+    return ""
 
 
 def _reject_anchors(root: Node | None, ctx: Context) -> None:
@@ -107,13 +127,15 @@ def _reject_anchors(root: Node | None, ctx: Context) -> None:
         if id(node) in seen or getattr(node, "anchor", None):
             ctx.error(node, "anchors and aliases (&name, *name) are not allowed in content; "
                             "write the text out")
-            continue
+            return  # one is enough: the rest repeat it
         seen.add(id(node))
         if isinstance(node, MappingNode):
-            for k, v in node.value:
-                stack.extend((v, k))
+            children = [n for pair in node.value for n in pair]
         elif isinstance(node, SequenceNode):
-            stack.extend(reversed(node.value))
+            children = list(node.value)
+        else:
+            children = []
+        stack.extend(reversed(children))  # depth-first, in document order
 
 
 def _check_calls(ctx: Context, footnotes: dict) -> None:

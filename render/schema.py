@@ -59,9 +59,17 @@ def is_null(node: Node) -> bool:
     return isinstance(node, ScalarNode) and str(node.tag) == _TAG + "null"
 
 
-def did_you_mean(word: str, choices: list[str]) -> str:
+def close_match(word: str, choices: list[str]) -> str | None:
+    folded = {c.lower(): c for c in choices}
+    if word.strip().lower() in folded:
+        return folded[word.strip().lower()]
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    close = close_match(word, choices)
+    return f" (did you mean '{close}'?)" if close else ""
 
 
 class Spec:
@@ -204,11 +212,16 @@ class PairSpec(Spec):
             return INVALID
         keys = {k: (knode, vnode) for k, knode, vnode in entries}
         ok = True
+        misspelt: set[str] = set()  # languages whose key was mistyped: one error is enough
         for k, knode, _ in entries:
             if k not in ("fr", "nl", "both"):
-                ok = ctx.error(knode, f"unknown language key '{k}'"
-                               f"{did_you_mean(k, ['fr', 'nl', 'both'])}: use fr and nl, "
-                               "or both") is not INVALID and ok
+                ok = False
+                guess = close_match(k, ["fr", "nl", "both"])
+                if guess:
+                    misspelt.add(guess)
+                ctx.error(knode, f"unknown language key '{k}'"
+                                 f"{did_you_mean(k, ['fr', 'nl', 'both'])}: use fr and nl, "
+                                 "or both")
         if "both" in keys and ("fr" in keys or "nl" in keys):
             return ctx.error(keys["both"][0], "give either `both` or `fr` and `nl`, not both")
         texts: dict[str, str] = {}
@@ -222,6 +235,8 @@ class PairSpec(Spec):
                 if lang not in keys:
                     other = "nl" if lang == "fr" else "fr"
                     ok = False
+                    if lang in misspelt or "both" in misspelt:
+                        continue
                     ctx.error(where, f"the {LANG_NAMES[lang]} text is missing: add `{lang}:` "
                                      f"beside `{other}:`")
                     continue
@@ -317,8 +332,12 @@ class MapSpec(Spec):
         before = len(ctx.problems)
         result: dict[str, Any] = {"_pos": where, "_at": {}}
         given = {}
+        misspelt: set[str] = set()
         for key, knode, vnode in mapping_entries(node, ctx):
             if key not in self.fields:
+                guess = close_match(key, list(self.fields))
+                if guess:
+                    misspelt.add(guess)
                 ctx.error(knode, f"unknown key '{key}'{did_you_mean(key, list(self.fields))}; "
                                  f"expected {self._names()}")
                 continue
@@ -329,6 +348,8 @@ class MapSpec(Spec):
                 result[key] = value
         for name, f in self.fields.items():
             if name not in given:
+                if name in misspelt:
+                    continue  # the misspelt key was reported; "missing" would say it twice
                 if f.required:
                     ctx.error(where, f"'{name}' is missing: add it")
                 else:

@@ -122,7 +122,7 @@ STYLES = [
     ("paragraph", "header", "Header", "Normal", _header_tabs + _spacing(),
      '<w:sz w:val="18"/><w:szCs w:val="18"/>', "semi"),
     ("paragraph", "footer", "Footer", "Normal", _spacing() + '<w:jc w:val="center"/>',
-     '<w:caps/><w:spacing w:val="16"/><w:sz w:val="14"/><w:szCs w:val="14"/>', "semi"),
+     '<w:spacing w:val="16"/><w:sz w:val="14"/><w:szCs w:val="14"/>', "semi"),
     # characters ---------------------------------------------------------------
     ("character", "Default Paragraph Font", "DefaultParagraphFont", None, "", "", "default"),
     ("character", "Lead Verb", "LeadVerb", "DefaultParagraphFont", "", '<w:smallCaps/>', ""),

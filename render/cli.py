@@ -132,14 +132,18 @@ def cmd_watch(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from .parity import check_document  # translation parity and house style
+
     invalid = False
     findings: list[Problem] = []
     for path in args.files:
         try:
-            load_document(path)
+            doc = load_document(path)
         except ContentError as exc:
             findings.extend(exc.problems)
             invalid = True
+            continue
+        findings.extend(check_document(doc))
     errors = sum(p.severity == "error" for p in findings)
     warnings = len(findings) - errors
     if args.format == "json":

@@ -24,6 +24,8 @@ calls, so the cost stays linear in the size of the document.
 from __future__ import annotations
 
 import io
+import re
+from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +38,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from lxml import etree
 
 from . import locale
 from .docx_package import stable_zip
@@ -46,6 +49,8 @@ from .model import (Document, Emph, Heading, NoteRef, Pair, Paragraph, Request, 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 REFERENCE = Path("docx") / "reference.docx"
+# characters XML 1.0 cannot hold (tab, line feed and carriage return are handled)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 # What the writer needs → the style's NAME in the reference document.
 STYLE_NAMES = {
@@ -64,6 +69,7 @@ STYLE_NAMES = {
     "cover_number": "Cover Number",
     "cover_chamber": "Cover Chamber",
     "cover_date": "Cover Date",
+    "cover_rule": "Cover Rule",
     "cover_doctype": "Cover Doctype",
     "cover_title": "Cover Title",
     "cover_authors": "Cover Authors",
@@ -89,40 +95,46 @@ STYLE_NAMES = {
 }
 
 
-class ReferenceError(Exception):
+class DocxTemplateError(Exception):
     pass
 
 
 def render_docx(doc: Document, templates: Path) -> bytes:
     reference = templates / REFERENCE
     if not reference.is_file():
-        raise ReferenceError(f"{reference} is missing; run templates/docx/make_reference.py")
+        raise DocxTemplateError(f"{reference} is missing; run templates/docx/make_reference.py")
     furn = furniture(doc, templates)
     document = open_docx(str(reference))
     styles = _style_ids(document)
     writer = _Writer(doc, furn, styles, _text_width(document),
                      load_wording(templates)["chamber_short"])
 
-    body_xml = writer.body()
-    notes_xml = writer.footnotes()
-
     body = document.element.body
     sect_pr = body.find(qn("w:sectPr"))
+    if sect_pr is None:
+        raise DocxTemplateError("templates/docx/reference.docx has no section properties")
     for child in list(body):
         if child is not sect_pr:
             body.remove(child)
-    fragment = parse_xml(f'<w:body xmlns:w="{W_NS}" xmlns:r="{R_NS}">{body_xml}</w:body>')
-    if sect_pr is not None:
-        for child in list(fragment):
-            sect_pr.addprevious(child)
-    else:
-        for child in list(fragment):
-            body.append(child)
-
-    _add_footnotes_part(document, notes_xml)
+    # The paragraph that ends the cover section; python-docx sets up the
+    # headers of both sections on this small tree, then the text is spliced
+    # in as a string and the whole part parsed once (moving thousands of
+    # elements into a tree one by one is quadratic in lxml).
+    cover_end = parse_xml(f'<w:p xmlns:w="{W_NS}"><w:pPr><w:pStyle w:val="{styles["note_spacer"]}"/>'
+                          f'{_cover_sect_pr(sect_pr)}</w:pPr></w:p>')
+    sect_pr.addprevious(cover_end)
+    front, text = writer.body()
+    _add_footnotes_part(document, writer.footnotes())
     _settings(document)
     _headers_and_footers(document, writer)
     _core_properties(document, doc, furn)
+
+    xml = etree.tostring(document.element, encoding="unicode")
+    head, rest = xml.split("<w:body>", 1)
+    inner, tail = rest.rsplit("</w:body>", 1)
+    split = inner.index("</w:p>") + len("</w:p>")  # after the cover's closing paragraph
+    document.part._element = parse_xml(
+        f"{head}<w:body>{front}{inner[:split]}{text}{inner[split:]}</w:body>{tail}")
 
     buffer = io.BytesIO()
     document.save(buffer)
@@ -139,9 +151,19 @@ def _style_ids(document) -> dict[str, str]:
             by_name.setdefault(name.get(qn("w:val")).lower(), style.get(qn("w:styleId")))
     missing = [name for name in STYLE_NAMES.values() if name.lower() not in by_name]
     if missing:
-        raise ReferenceError("templates/docx/reference.docx lacks the style(s) "
+        raise DocxTemplateError("templates/docx/reference.docx lacks the style(s) "
                              + ", ".join(repr(m) for m in missing))
     return {key: by_name[name.lower()] for key, name in STYLE_NAMES.items()}
+
+
+def _cover_sect_pr(sect_pr) -> str:
+    """The reference's page set-up for the cover section, without its headers."""
+    copy = deepcopy(sect_pr)
+    for ref in copy.findall(qn("w:headerReference")) + copy.findall(qn("w:footerReference")):
+        copy.remove(ref)
+    for key in list(copy.attrib):
+        del copy.attrib[key]  # rsids
+    return etree.tostring(copy, encoding="unicode")
 
 
 def _text_width(document) -> int:
@@ -179,6 +201,7 @@ class _Writer:
         return f'<w:rPr>{rstyle}<w:lang w:val="{self.tags[lang]}"/></w:rPr>'
 
     def run(self, text: str, lang: str, style: str | None = None) -> str:
+        text = _NOT_XML.sub("", text)
         if not text:
             return ""
         rpr = self.rpr(lang, style)
@@ -268,21 +291,24 @@ class _Writer:
 
     # -- the document --
 
-    def body(self) -> str:
-        return "".join((self.cover(), self.back_cover(), self.developments(), self.resolution(),
-                        self.p("note_spacer")))
+    def body(self) -> tuple[str, str]:
+        """The cover and its back (a section of their own: its first-page
+        footer holds the session strip, its even-page footer the publisher,
+        it has no running head), and the text, which starts a new section."""
+        return (self.cover() + self.back_cover(),
+                self.developments() + self.resolution() + self.p("note_spacer"))
 
     def cover(self) -> str:
         f, meta = self.furn, self.doc.meta
         number = self.p("cover_number", self.run(f.doc_prefix, self.lead)
                         + f'<w:r>{self.rpr(self.lead)}<w:tab/></w:r>'
                         + self.run(f.short_number, self.lead))
-        rows = [self.plain_row("cover_chamber", f.chamber),
-                self.plain_row("cover_date", f.date),
-                self.plain_row("cover_doctype", f.doctype),
+        heading = self.table([self.plain_row("cover_chamber", f.chamber),
+                              self.plain_row("cover_date", f.date)])
+        rows = [self.plain_row("cover_doctype", f.doctype),
                 self.pair_row("cover_title", meta.title),
                 self.plain_row("cover_authors", f.authors)]
-        out = number + self.table(rows)
+        out = number + heading + self.p("cover_rule") + self.table(rows)
         if meta.summary is not None:
             cells = [self.p("summary_heading", self.run(f.summary_heading[lang], lang))
                      + self.p("summary", self.text(meta.summary[lang], lang))
@@ -297,7 +323,6 @@ class _Writer:
                 for g in f.groups]
         rows = [self.plain_row("legend_heading", f.abbreviations_heading)]
         rows += [self.plain_row("legend", line) for line in f.abbreviations]
-        rows.append(self.plain_row("publisher", f.publisher))
         out.append(self.table(rows))
         return "".join(out)
 
@@ -306,7 +331,7 @@ class _Writer:
                  Signature: "signature"}
         rows = [self.plain_row("section", self.furn.developments)]
         rows += [self.pair_row(kinds[type(block)], block.text) for block in self.doc.developments]
-        return self.p("page_start") + self.table(rows)
+        return self.table(rows)
 
     def resolution(self) -> str:
         res = self.doc.resolution
@@ -356,9 +381,9 @@ class _Writer:
         spacing = '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
         return (f'<w:footnotes xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
                 f'<w:footnote w:type="separator" w:id="-1"><w:p>{spacing}'
-                f'<w:r><w:separator/></w:r></w:p></w:footnote>'
+                f'<w:r>{self.rpr(self.lead)}<w:separator/></w:r></w:p></w:footnote>'
                 f'<w:footnote w:type="continuationSeparator" w:id="0"><w:p>{spacing}'
-                f'<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+                f'<w:r>{self.rpr(self.lead)}<w:continuationSeparator/></w:r></w:p></w:footnote>'
                 + "".join(notes) + "</w:footnotes>")
 
     # -- running heads and feet --
@@ -416,20 +441,31 @@ def _hf_content(hf, xml: str) -> None:
 
 
 def _headers_and_footers(document, w: _Writer) -> None:
-    section = document.sections[0]
-    section.different_first_page_header_footer = True
+    cover, text = document.sections[0], document.sections[1]
     tab = f'<w:r>{w.rpr(w.lead)}<w:tab/></w:r>'
-    number = w.run(w.furn.document_number, w.lead)
-    # odd (right-hand) pages: number at the right edge; even pages mirrored
-    _hf_content(section.header, w.p("header", number + tab + tab + w.page_field()))
-    _hf_content(section.even_page_header, w.p("header", w.page_field() + tab + tab + number))
+    f = w.furn
+    prefix, number = w.run(f.doc_prefix, w.lead), w.run(f.short_number, w.lead)
+    empty = w.p("header")
+
+    # the cover section: no running head; the session strip at the foot of
+    # the cover, the publisher at the foot of its back
+    cover.different_first_page_header_footer = True
+    for hf in (cover.header, cover.even_page_header, cover.first_page_header, cover.footer):
+        _hf_content(hf, empty)
+    _hf_content(cover.first_page_footer, w.p(
+        "strip", w.run(f.session[w.lead], w.lead) + tab + w.run(f.session[w.other], w.other)))
+    _hf_content(cover.even_page_footer, w.p("cover_rule") + w.table(
+        [w.plain_row("publisher", f.publisher)]) + empty)
+
+    # the text: page number at the outer edge, mirrored on even pages
+    text.different_first_page_header_footer = False
+    for hf in (text.header, text.even_page_header, text.footer, text.even_page_footer):
+        hf.is_linked_to_previous = False
+    _hf_content(text.header, w.p("header", prefix + tab + number + tab + w.page_field()))
+    _hf_content(text.even_page_header, w.p("header", w.page_field() + tab + number + tab + prefix))
     foot = w.p("footer", w.strip_runs())
-    _hf_content(section.footer, foot)
-    _hf_content(section.even_page_footer, foot)
-    _hf_content(section.first_page_header, w.p("header"))
-    sessions = w.furn.session
-    _hf_content(section.first_page_footer, w.p(
-        "strip", w.run(sessions[w.lead], w.lead) + tab + w.run(sessions[w.other], w.other)))
+    _hf_content(text.footer, foot)
+    _hf_content(text.even_page_footer, foot)
 
 
 def _core_properties(document, doc: Document, furn: Furniture) -> None:

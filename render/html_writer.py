@@ -11,7 +11,7 @@ calls) is built here as `Markup` from escaped pieces.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -51,32 +51,59 @@ def base_url(templates: Path) -> str:
 
 @dataclass
 class _Notes:
-    """Where each footnote's element goes: at its first call in the document
-    (the lead language's call when a pair holds both); every other call is a
-    plain superscript with the same number."""
+    """Where each footnote's element goes.
+
+    A note is normally one element holding both languages side by side, at
+    its first call in the document (the lead language's call when a pair
+    holds both); the other language's first call, and every later call, is a
+    plain superscript with the same number. A note in `split` (the PDF
+    writer's fallback when the two calls of a pair fall on different pages)
+    gets one element per language instead, each at that language's first
+    call, its text in its own column's half."""
 
     doc: Document
-    placed: set
+    split: frozenset = frozenset()
+    placed: set = field(default_factory=set)    # ids whose paired element is out
+    called: set = field(default_factory=set)    # (id, lang) whose first call is out
 
-    def element(self, note_id: str) -> Markup:
+    def element(self, note_id: str, langs: tuple[str, ...], call_lang: str) -> Markup:
         note = self.doc.footnotes[note_id]
         halves = []
         for i, lang in enumerate(self.doc.meta.langs):
             side = "lead" if i == 0 else "other"
+            if lang not in langs:
+                halves.append(Markup('<span class="fn-half fn-{} fn-empty"></span>').format(side))
+                continue
             halves.append(Markup(
                 '<span class="fn-half fn-{side} {lang}" lang="{tag}">'
                 '<span class="fn-num">{n}</span>{text}</span>').format(
                     side=side, lang=lang, tag=_TAGS[lang], n=note.number,
-                    text=inline(note.text[lang], None)))
-        return Markup('<span class="fn" data-n="{n}">{halves}</span>').format(
-            n=note.number, halves=Markup("").join(halves))
+                    text=inline(note.text[lang], None, lang)))
+        return Markup('<span class="fn{split}" data-n="{n}" data-call-lang="{call}" '
+                      'data-langs="{langs}">{halves}</span>').format(
+            split=" fn-split" if len(langs) == 1 else "", n=note.number, call=call_lang,
+            langs=" ".join(langs), halves=Markup("").join(halves))
+
+    def call(self, note_id: str, lang: str, may_float: bool) -> Markup:
+        first = (note_id, lang) not in self.called
+        self.called.add((note_id, lang))
+        if note_id in self.split:
+            if first:
+                return self.element(note_id, (lang,), lang)
+        elif may_float and note_id not in self.placed:
+            self.placed.add(note_id)
+            return self.element(note_id, self.doc.meta.langs, lang)
+        return Markup('<span class="call{first}" data-n="{n}" data-lang="{lang}">{n}</span>'
+                      ).format(first=" first" if first else "", lang=lang,
+                               n=self.doc.note_number(note_id))
 
 
 _TAGS = {"fr": "fr-BE", "nl": "nl-BE"}
 
 
-def inline(text: Text, notes: _Notes | None, float_ids: frozenset = frozenset()) -> Markup:
-    """One language's text as escaped HTML; calls in `float_ids` carry the note."""
+def inline(text: Text, notes: _Notes | None, lang: str,
+           float_ids: frozenset = frozenset()) -> Markup:
+    """One language's text as escaped HTML; calls in `float_ids` may carry the note."""
     out = []
     for part in text.parts:
         if isinstance(part, Str):
@@ -86,18 +113,13 @@ def inline(text: Text, notes: _Notes | None, float_ids: frozenset = frozenset())
         elif isinstance(part, NoteRef):
             if notes is None or part.id not in notes.doc.footnotes:
                 continue
-            if part.id in float_ids and part.id not in notes.placed:
-                notes.placed.add(part.id)
-                out.append(notes.element(part.id))
-            else:
-                out.append(Markup('<span class="call">{}</span>').format(
-                    notes.doc.note_number(part.id)))
+            out.append(notes.call(part.id, lang, part.id in float_ids))
     return Markup("").join(out)
 
 
 def _pair_cells(pair: Pair | None, doc: Document, notes: _Notes) -> dict[str, Markup]:
-    """Both languages of a pair; the note elements go into the cell of the
-    lead language when it calls them, else into the other cell."""
+    """Both languages of a pair; a note's element goes into the cell of the
+    lead language when it calls the note, else into the other cell."""
     if pair is None:
         return {lang: Markup("") for lang in doc.meta.langs}
     cells = {}
@@ -106,7 +128,7 @@ def _pair_cells(pair: Pair | None, doc: Document, notes: _Notes) -> dict[str, Ma
         ids = frozenset(i for i in pair[lang].note_ids if i not in notes.placed
                         and i not in claimed)
         claimed |= ids
-        cells[lang] = inline(pair[lang], notes, ids)
+        cells[lang] = inline(pair[lang], notes, lang, ids)
     return cells
 
 
@@ -126,8 +148,8 @@ _BLOCK_KIND = {Paragraph: "paragraph", Heading: "heading", Salutation: "salutati
                Signature: "signature"}
 
 
-def _rows(doc: Document) -> tuple[list[Row], list[Row], Row]:
-    notes = _Notes(doc, set())
+def _rows(doc: Document, split: frozenset = frozenset()) -> tuple[list[Row], list[Row], Row]:
+    notes = _Notes(doc, split)
     developments = [Row(_BLOCK_KIND[type(b)], _pair_cells(b.text, doc, notes))
                     for b in doc.developments]
     res = doc.resolution
@@ -173,13 +195,13 @@ def _metadata(doc: Document, f: Furniture) -> dict[str, str]:
     }
 
 
-def context(doc: Document, templates: Path) -> dict:
+def context(doc: Document, templates: Path, split: frozenset = frozenset()) -> dict:
     f = furniture(doc, templates)
-    developments, resolution, opening = _rows(doc)
+    developments, resolution, opening = _rows(doc, split)
     meta = doc.meta
     summary = None
     if meta.summary is not None:
-        summary = {lang: inline(meta.summary[lang], None) for lang in meta.langs}
+        summary = {lang: inline(meta.summary[lang], None, lang) for lang in meta.langs}
     return {
         "doc": doc,
         "f": f,
@@ -187,7 +209,7 @@ def context(doc: Document, templates: Path) -> dict:
         "lead": meta.lead,
         "tags": f.language_tags,
         "meta": _metadata(doc, f),
-        "title": {lang: inline(meta.title[lang], None) for lang in meta.langs},
+        "title": {lang: inline(meta.title[lang], None, lang) for lang in meta.langs},
         "summary": summary,
         "developments": developments,
         "opening": opening,
@@ -198,22 +220,24 @@ def context(doc: Document, templates: Path) -> dict:
 
 
 def html_string(doc: Document, templates: Path, *, inline_css: bool = True,
-                breaks: frozenset[str] = frozenset()) -> str:
+                breaks: frozenset[str] = frozenset(), split: frozenset[str] = frozenset()) -> str:
     """The HTML as a string. `inline_css` puts the stylesheet in a <style>
     element (for the HTML output); the PDF writer passes it separately.
-    `breaks` are ids of rows that start a new page (the PDF writer's fix for a
-    footnote WeasyPrint would otherwise move away from its call)."""
+    `breaks` (ids of rows that start a new page) and `split` (ids of notes set
+    as one element per language) are the PDF writer's fixes for notes that
+    would otherwise stand away from their calls."""
     env = environment(templates)
     template = env.get_template(TEMPLATE)
-    ctx = context(doc, templates)
+    ctx = context(doc, templates, split)
     css = Markup(stylesheet_text(templates)) if inline_css else None
     return template.render(**ctx, css=css, breaks=breaks)
 
 
-def html_for_pdf(doc: Document, templates: Path,
-                 breaks: frozenset[str] = frozenset()) -> tuple[str, str]:
+def html_for_pdf(doc: Document, templates: Path, breaks: frozenset[str] = frozenset(),
+                 split: frozenset[str] = frozenset()) -> tuple[str, str]:
     """The HTML (without its stylesheet) and the base URL its references use."""
-    return html_string(doc, templates, inline_css=False, breaks=breaks), base_url(templates)
+    return (html_string(doc, templates, inline_css=False, breaks=breaks, split=split),
+            base_url(templates))
 
 
 @lru_cache(maxsize=8)

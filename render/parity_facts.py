@@ -1,10 +1,17 @@
 """Facts of one language's text that a translation must keep unchanged.
 
 `extract_facts(text, lang)` finds URLs, document, EU and UN references,
-article and paragraph numbers, dates, years and numbers (in digits or in
-words) and gives each a canonical value, so that the French and Dutch sides of
-a pair can be compared as multisets: `17 novembre 2023` and `17 november 2023`
-are both the date 2023-11-17, `huit` and `acht` both the number 8.
+article, paragraph and alinéa numbers, dates, times, years and numbers (in
+digits, in words, as ordinals: `5e`, `cinquième`, `vijfde`, `XXe`) and gives
+each a canonical value, so that the French and Dutch sides of a pair can be
+compared as multisets: `17 novembre 2023` and `17 november 2023` are both the
+date 2023-11-17, `huit` and `acht` both the number 8, `les deux pays` and
+`beide landen` both hold a 2.
+
+Words for one and first (un, une, een, één, premier, eerste, Albert Ier) are
+articles or idioms (premier ministre, biens de première nécessité) more often
+than counts: they only count inside a compound (`vingt et un`) or as
+`premier alinéa` / `eerste lid`.
 
 Each piece of text counts once: the matchers run from the most specific (a
 URL) to the least (a bare number) and every match is blanked out before the
@@ -31,7 +38,9 @@ KINDS = {
     "refs": "numbered references",
     "articles": "article numbers",
     "paragraphs": "paragraph numbers",
+    "subparagraphs": "alinéa/lid numbers",
     "dates": "dates",
+    "times": "times",
     "years": "years",
     "numbers": "numbers",
 }
@@ -70,8 +79,7 @@ _FR_WORDS = {
     "huitante": 80, "nonante": 90, "cent": "x100", "cents": "x100", "mille": "x1000",
     "million": "x1000000", "millions": "x1000000", "milliard": "x1000000000",
     "milliards": "x1000000000",
-    # ordinals that are not a cardinal + `ième`
-    "premier": 1, "première": 1, "premiers": 1, "premières": 1,
+    # ordinals that are not a cardinal + `ième` (the first is in _FIRST)
     "second": 2, "seconde": 2, "seconds": 2, "secondes": 2,
     "tiers": 3, "tierce": 3, "tierces": 3,
 }
@@ -81,8 +89,8 @@ _EN_WORDS = {
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": "x100", "thousand": "x1000",
-    "million": "x1000000", "billion": "x1000000000", "both": 2,
-    "first": 1, "second": 2, "third": 3, "fifth": 5, "eighth": 8, "ninth": 9,
+    "million": "x1000000", "billion": "x1000000000", "both": 2, "twice": 2, "thrice": 3,
+    "second": 2, "third": 3, "fifth": 5, "eighth": 8, "ninth": 9,
     "twelfth": 12,
 }
 _NL_UNITS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
@@ -94,14 +102,18 @@ _NL_TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig":
             "zeventig": 70, "tachtig": 80, "negentig": 90}
 _NL_MULT = {"honderd": "x100", "duizend": "x1000", "miljoen": "x1000000",
             "miljard": "x1000000000"}
-_NL_OTHER = {"beide": 2, "beiden": 2, "eerste": 1, "derde": 3, "derden": 3}
+_NL_OTHER = {"beide": 2, "beiden": 2, "derde": 3, "derden": 3}
 _ONE = {"un", "une", "een", "één", "one"}
+# `premier`, `eerste` are idioms more often than counts (premier ministre,
+# biens de première nécessité, in eerste instantie): they count only in
+# `premier alinéa` / `eerste lid`.
+_FIRST = {"premier": 1, "première": 1, "premiers": 1, "premières": 1, "eerste": 1,
+          "first": 1}
 
 # Words that are not numbers in these neighbourhoods.
 _VETO_NEXT = {
-    "fr": {"premier": {"ministre"}, "première": {"ministre"}},
-    "nl": {"eerste": {"minister"},
-           # `de regering acht het nodig`: the verb achten
+    "fr": {},
+    "nl": {# `de regering acht het nodig`: the verb achten
            "acht": {"het", "zich", "dat", "hij", "zij", "ze", "men", "ik", "u", "niet",
                     "deze", "dit", "nodig", "noodzakelijk", "wenselijk", "aangewezen"}},
 }
@@ -122,6 +134,8 @@ def _nl_value(word: str) -> int | str | None:
     value = _nl_cardinal(word)
     if value is not None:
         return value
+    if word.endswith("maal") and word != "eenmaal":  # tweemaal (`nu eenmaal` is no count)
+        return _nl_cardinal(word[:-4])
     for suffix in ("ste", "de"):  # ordinals: tweede, vijfde, achtste, twintigste
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             value = _nl_cardinal(word[:-len(suffix)])
@@ -192,7 +206,7 @@ _URL = re.compile(
 _DOCREF = re.compile(r"\bDOC\s+(\d{2})\s+(\d{4})/(\d{3})\b|\b(\d{2})K(\d{4})(\d{3})\b")
 _EU_SUFFIX = {"UE": "EU", "CE": "EC", "EG": "EC", "CEE": "EEC", "EEG": "EEC"}
 _EUREF = re.compile(
-    r"\b(\d{4})/(\d{4})\s?\((RSP|INI|COD|NLE|CNS|APP|BUD|DEC|IMM|REG|ACI|NLE)\)"
+    r"\b(\d{4})/(\d{4})\s?\((RSP|INI|COD|NLE|CNS|APP|BUD|DEC|IMM|REG|ACI)\)"
     r"|\b(\d{4})/(\d{1,4})/(UE|EU|CE|EC|EG|CEE|EEC|EEG)\b"
     r"|\((?:UE|EU|CE|EC|EG|CEE|EEC|EEG|Euratom)\)\s*(?:n°|nr\.?|no\.?)?\s*(\d{1,4}/\d{1,4})\b"
     r"|\bCOM\s?\((\d{4})\)\s?(\d+)")
@@ -201,7 +215,7 @@ _UNREF = re.compile(r"\b[A-Z]{1,8}(?:/[A-Z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?)+"
 _REF = re.compile(r"\b\d{1,4}/\d{1,4}(?:/\d{1,4})*\b")
 _ORD_SUFFIXES = r"er|re|ère|e|ème|ste|de|st|nd|rd|th"
 _ORD_SUFFIX = r"(?:" + _ORD_SUFFIXES + r")?"
-_ARTNUM = (r"\d+" + _ORD_SUFFIX + r"(?:/\d+)?(?:\s?(?:bis|ter|quater|quinquies|sexies|"
+_ARTNUM = (r"\d+(?![\d°])" + _ORD_SUFFIX + r"(?:/\d+)?(?:\s?(?:bis|ter|quater|quinquies|sexies|"
            r"septies|octies|novies|decies)\b)?")
 _ARTLIST = _ARTNUM + r"(?:\s*(?:,|\bet\b|\ben\b|\band\b|\bà\b|\btot\b|\bto\b|\bou\b|"\
            r"\bof\b|\bor\b|-|–)\s*" + _ARTNUM + r")*"
@@ -214,6 +228,16 @@ _NUMBER = re.compile(
     r"|(\d+))"
     + r"(" + _ORD_SUFFIXES + r")?"
     r"(?:\s+(millions?|miljoen|milliards?|miljard|billion))?(?![\w])")
+_SUBPARAGRAPH = re.compile(r"\b(?:alinéas?|lid|leden)\s+(" + _ARTLIST + r")"
+                           r"|\b([^\W\d_]+)\s+(?:alinéa|lid)\b", re.IGNORECASE)
+_TIME = re.compile(r"(?<![\w.,/])(?:([01]?\d|2[0-3])\s?(?:h|heures?)\s?([0-5]\d)?(?!\w)"
+                   r"|([01]?\d|2[0-3])(?:[.:]([0-5]\d))?\s?uur\b"
+                   r"|([01]?\d|2[0-3]):([0-5]\d)(?![\d]))")
+_ROMAN = r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+# XXe siècle, la Ve République (Dutch writes 20ste eeuw); `Albert Ier` is Dutch
+# `Albert I`, so the first does not count, as `premier` does not.
+_ROMAN_ORDINAL = re.compile(r"\b([IVXLCDM]+)(?:er|re|e|ème)\b")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _YEAR = re.compile(r"(?<![\w.,/])(1[89]\d\d|20\d\d)(?![\w]|[.,]\d)")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _MULTIPLIERS = {"million": 10**6, "millions": 10**6, "miljoen": 10**6, "milliard": 10**9,
@@ -262,10 +286,6 @@ def find_urls(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _ordinal_int(s: str) -> int:
-    return int(re.match(r"\d+", s).group())
-
-
 def _art_values(listed: str, prefix: str) -> list[str]:
     values = []
     for num in re.finditer(_ARTNUM, listed):
@@ -311,6 +331,8 @@ def extract_facts(text: str, lang: str) -> list[Fact]:
     s.take(_ARTICLE, "articles",
            lambda m: "art. 1" if m.group(1) else _art_values(m.group(2), "art."))
     s.take(_PARAGRAPH, "paragraphs", lambda m: _art_values(m.group(1), "§"))
+    s.take(_SUBPARAGRAPH, "subparagraphs", lambda m: (
+        _art_values(m.group(1), "al.") if m.group(1) else _ordinal_word(m.group(2), lang)))
 
     months = MONTHS[lang]
     mp = _month_pattern(lang)
@@ -337,6 +359,10 @@ def extract_facts(text: str, lang: str) -> list[Fact]:
     s.take(re.compile(r"(?<![\w.,/])(\d{1,2})(?:er|re|e|st|nd|rd|th)?\s+" + mp, flags),
            "dates", lambda m: f"--{month(m.group(2)):02d}-{int(m.group(1)):02d}")
 
+    # 14 h 30, 14h, 14 heures, 14.30 uur, 14 uur, 14:30
+    s.take(_TIME, "times", lambda m: f"{int(m.group(1) or m.group(3) or m.group(5)):02d}:"
+                                     f"{m.group(2) or m.group(4) or m.group(6) or '00'}")
+
     s.take(_YEAR, "years", lambda m: m.group(1))
 
     def number(m: re.Match) -> str:
@@ -352,9 +378,24 @@ def extract_facts(text: str, lang: str) -> list[Fact]:
             value *= _MULTIPLIERS[mult.lower()]
         return _canon_number(value)
     s.take(_NUMBER, "numbers", number)
+    s.take(_ROMAN_ORDINAL, "numbers",
+           lambda m: str(_roman(m.group(1))) if re.fullmatch(_ROMAN, m.group(1)) and
+           (len(m.group(1)) > 1 or m.group(1) in "VX") else None)
 
     _number_words(s, lang)
     return [fact for _, fact in sorted(s.facts, key=lambda f: f[0])]
+
+
+def _ordinal_word(word: str, lang: str) -> str | None:
+    """`eerste` (lid), `deuxième` (alinéa) → `al. 1`, `al. 2`."""
+    value = _FIRST.get(word.lower(), _word_value(word, lang))
+    return f"al. {value}" if isinstance(value, int) else None
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+               for i, v in enumerate(values))
 
 
 def _canon_number(value: Decimal) -> str:

@@ -8,6 +8,7 @@ the document (its date of deposit), and no random identifier is written.
 """
 from __future__ import annotations
 
+import atexit
 import logging
 import mimetypes
 from dataclasses import dataclass
@@ -75,7 +76,25 @@ def setup(templates: Path) -> _Setup:
     return _Setup(fetcher, font_config, css)
 
 
-def render_pdf(doc: Document, templates: Path) -> bytes:
+# Release the fonts while the interpreter still runs (FontConfiguration's
+# destructor fails at interpreter teardown).
+atexit.register(setup.cache_clear)
+
+
+MAX_RELAYOUTS = 4
+
+
+def layout(doc: Document, templates: Path):
+    """The laid-out WeasyPrint document, every footnote on the page of its calls.
+
+    Two things can take a note away from its call, and each has a fix, after
+    which the document is laid out again (usually never, rarely more than
+    once or twice):
+    - a pair long enough to cross a page puts its two calls of a note on two
+      pages: that note is set as one element per language, each at its own
+      call;
+    - WeasyPrint moves the last note of a page to the next to make room for
+      the first line of a row: that row starts a new page instead."""
     from weasyprint import HTML
 
     # WeasyPrint reports refused fetches and unsupported CSS as warnings; the
@@ -83,7 +102,98 @@ def render_pdf(doc: Document, templates: Path) -> bytes:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     templates = templates.resolve()
     s = setup(templates)
-    html, base = html_for_pdf(doc, templates)
-    document = HTML(string=html, base_url=base, url_fetcher=s.fetcher).render(
-        stylesheets=[s.stylesheet], font_config=s.font_config)
-    return document.write_pdf(pdf_identifier=False)
+    ids = {str(note.number): note.id for note in doc.footnotes.values()}
+    breaks: frozenset[str] = frozenset()
+    split: frozenset[str] = frozenset()
+    for _ in range(MAX_RELAYOUTS + 1):
+        html, base = html_for_pdf(doc, templates, breaks, split)
+        document = HTML(string=html, base_url=base, url_fetcher=s.fetcher).render(
+            stylesheets=[s.stylesheet], font_config=s.font_config)
+        placement = note_placement(document)
+        more_split, more_breaks = _fixes(placement)
+        more_split = frozenset(ids[n] for n in more_split) - split
+        more_breaks = frozenset(more_breaks) - breaks
+        if not more_split and not more_breaks:
+            break
+        split, breaks = split | more_split, breaks | more_breaks
+    return document
+
+
+def render_pdf(doc: Document, templates: Path) -> bytes:
+    return layout(doc, templates).write_pdf(pdf_identifier=False)
+
+
+# --- where the notes and their calls landed ----------------------------------
+
+@dataclass
+class Placement:
+    calls: dict[tuple[str, str], int]   # (note number, language) → page (0-based) of its first call
+    notes: dict[tuple[str, str], int]   # (note number, language) → page of its text
+    rows: dict[str, list[int]]          # row id → pages it is on, in order
+
+
+def _walk(box):
+    stack = [box]
+    while stack:
+        b = stack.pop()
+        yield b
+        children = getattr(b, "children", None)
+        if children:
+            stack.extend(reversed(children))
+
+
+def note_placement(document) -> Placement:
+    from weasyprint.formatting_structure.boxes import FootnoteAreaBox, TextBox
+
+    calls: dict[tuple[str, str], int] = {}
+    notes: dict[tuple[str, str], int] = {}
+    rows: dict[str, list[int]] = {}
+    for index, page in enumerate(document.pages):
+        for area in page._page_box.children:
+            footnotes = isinstance(area, FootnoteAreaBox)
+            for b in _walk(area):
+                element = getattr(b, "element", None)
+                if element is None:
+                    continue
+                if getattr(b, "footnote", None) is not None:      # ::footnote-call
+                    note = b.footnote.element
+                    calls.setdefault((note.get("data-n"), note.get("data-call-lang")), index)
+                    continue
+                if isinstance(b, TextBox):
+                    continue
+                tag = getattr(b, "element_tag", "")
+                classes = (element.get("class") or "").split()
+                if footnotes and tag == "span" and "fn" in classes:
+                    for lang in element.get("data-langs", "").split():
+                        notes.setdefault((element.get("data-n"), lang), index)
+                elif tag == "span" and "call" in classes and "first" in classes:
+                    calls.setdefault((element.get("data-n"), element.get("data-lang")), index)
+                elif tag == "tr" and element.get("id"):
+                    pages = rows.setdefault(element.get("id"), [])
+                    if not pages or pages[-1] != index:
+                        pages.append(index)
+    return Placement(calls, notes, rows)
+
+
+def misplaced_notes(placement: Placement) -> dict[tuple[str, str], tuple[int, int | None]]:
+    """(note number, language) → (page of its first call, page of its text),
+    for every note whose text does not stand on the page of its call."""
+    return {key: (page, placement.notes.get(key)) for key, page in placement.calls.items()
+            if placement.notes.get(key) != page}
+
+
+def _fixes(placement: Placement) -> tuple[set[str], set[str]]:
+    """Notes to split (by number) and rows to start on a new page (by id)."""
+    starts: dict[int, list[str]] = {}
+    for row_id, pages in placement.rows.items():
+        starts.setdefault(pages[0], []).append(row_id)
+    split, breaks = set(), set()
+    for (number, _), (call_page, note_page) in misplaced_notes(placement).items():
+        call_pages = {page for (n, _), page in placement.calls.items() if n == number}
+        if len(call_pages) > 1:
+            split.add(number)
+            continue
+        first = min(call_page, note_page if note_page is not None else call_page)
+        if starts.get(first):
+            breaks.add(max(starts[first], key=lambda r: int(r[1:])))
+    return split, breaks

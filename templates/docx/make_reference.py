@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from docx import Document
@@ -86,31 +86,33 @@ STYLES = [
     _request(1), _request(2), _request(3), _request(4),
     # cover and back cover
     ("paragraph", "Cover Number", "CoverNumber", "Normal",
-     _right_tab + _spacing(after=1134), '<w:b/><w:bCs/><w:sz w:val="36"/><w:szCs w:val="36"/>', ""),
-    ("paragraph", "Cover Chamber", "CoverChamber", "Normal",
-     _spacing(after=1134) + '<w:jc w:val="center"/>',
+     _right_tab + _spacing(after=680), '<w:b/><w:bCs/><w:sz w:val="40"/><w:szCs w:val="40"/>', ""),
+    ("paragraph", "Cover Chamber", "CoverChamber", "Normal", _spacing(after=240),
      '<w:b/><w:bCs/><w:spacing w:val="10"/><w:sz w:val="20"/><w:szCs w:val="20"/>', ""),
-    ("paragraph", "Cover Date", "CoverDate", "Normal",
-     _spacing(after=1134) + '<w:jc w:val="center"/>', '<w:sz w:val="22"/><w:szCs w:val="22"/>', ""),
-    ("paragraph", "Cover Doctype", "CoverDoctype", "Normal",
-     _spacing(after=360) + '<w:jc w:val="center"/>',
-     '<w:b/><w:bCs/><w:spacing w:val="20"/><w:sz w:val="28"/><w:szCs w:val="28"/>', ""),
-    ("paragraph", "Cover Title", "CoverTitle", "Normal",
-     _spacing(after=360) + '<w:jc w:val="center"/>', '<w:sz w:val="26"/><w:szCs w:val="26"/>', ""),
-    ("paragraph", "Cover Authors", "CoverAuthors", "Normal",
-     _spacing(after=720) + '<w:jc w:val="center"/>', '<w:sz w:val="22"/><w:szCs w:val="22"/>', ""),
+    ("paragraph", "Cover Date", "CoverDate", "Normal", _spacing(after=0),
+     '<w:sz w:val="20"/><w:szCs w:val="20"/>', ""),
+    ("paragraph", "Cover Rule", "CoverRule", "Normal",
+     '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
+     + _spacing(after=480, line=240), '<w:sz w:val="12"/><w:szCs w:val="12"/>', ""),
+    ("paragraph", "Cover Doctype", "CoverDoctype", "Normal", '<w:keepNext/>' + _spacing(after=360),
+     '<w:b/><w:bCs/><w:spacing w:val="10"/><w:sz w:val="28"/><w:szCs w:val="28"/>', ""),
+    ("paragraph", "Cover Title", "CoverTitle", "Normal", '<w:keepNext/>' + _spacing(after=360),
+     '<w:b/><w:bCs/><w:sz w:val="25"/><w:szCs w:val="25"/>', ""),
+    ("paragraph", "Cover Authors", "CoverAuthors", "Normal", _spacing(after=480),
+     '<w:sz w:val="20"/><w:szCs w:val="20"/>', ""),
     ("paragraph", "Summary Heading", "SummaryHeading", "Normal",
      '<w:keepNext/>' + _spacing(before=60, after=120) + '<w:jc w:val="center"/>',
      '<w:b/><w:bCs/><w:spacing w:val="20"/>', ""),
     ("paragraph", "Summary Text", "SummaryText", "Normal",
      _spacing(after=60) + '<w:jc w:val="both"/>', '<w:sz w:val="19"/><w:szCs w:val="19"/>', ""),
     ("paragraph", "Session Strip", "SessionStrip", "Normal",
-     _right_tab + _spacing(), '<w:spacing w:val="10"/><w:sz w:val="15"/><w:szCs w:val="15"/>', ""),
+     '<w:pBdr><w:top w:val="single" w:sz="6" w:space="4" w:color="000000"/></w:pBdr>'
+     + _right_tab + _spacing(), '<w:spacing w:val="10"/><w:sz w:val="15"/><w:szCs w:val="15"/>', ""),
     ("paragraph", "Legend", "Legend", "Normal", _spacing(after=20),
      '<w:sz w:val="16"/><w:szCs w:val="16"/>', ""),
     ("paragraph", "Legend Heading", "LegendHeading", "Legend",
      '<w:keepNext/>' + _spacing(before=360, after=80), '<w:b/><w:bCs/>', ""),
-    ("paragraph", "Publisher", "Publisher", "Legend", _spacing(before=360),
+    ("paragraph", "Publisher", "Publisher", "Legend", _spacing(),
      '<w:i/><w:iCs/>', ""),
     # notes, page furniture, helpers
     ("paragraph", "footnote text", "FootnoteText", "Normal",
@@ -222,6 +224,16 @@ def sect_pr_xml() -> str:
         '</w:sectPr>')
 
 
+APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>hemicycle</Application><DocSecurity>0</DocSecurity>"
+    "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+    "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+    "</Properties>")
+
+
 def build() -> bytes:
     document = Document()
     part = document.part
@@ -248,8 +260,10 @@ def build() -> bytes:
     core.last_modified_by = "hemicycle"
     core.language = LANG
     core.revision = 1
-    from datetime import datetime
     core.created = core.modified = datetime(2024, 1, 1)
+    for package_part in document.part.package.iter_parts():
+        if package_part.partname == "/docProps/app.xml":
+            package_part._blob = APP_XML.encode("utf-8")
     buffer = io.BytesIO()
     document.save(buffer)
     return stable_zip(buffer.getvalue(), date(2024, 1, 1))

@@ -1,0 +1,486 @@
+"""The DOCX writer: structure read back with python-docx and lxml, rendering
+checked through LibreOffice (headless, time- and memory-capped, once per
+module), byte-identical rebuilds."""
+from __future__ import annotations
+
+import functools
+import io
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from lxml import etree
+
+from render.docx_writer import STYLE_NAMES, render_docx
+from render.furniture import furniture
+from render.loader import load_bytes, load_document
+from render.model import Document, Heading, Paragraph, Salutation, Signature, iter_requests
+from render.paths import templates_dir
+
+from conftest import MINIMAL, ROOT
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+REFERENCE_DOC = ROOT / "content" / "56K0589001.yaml"
+TEMPLATES = templates_dir()
+LO_TIMEOUT = 120
+LO_MEMORY = 4 * 2**30
+
+
+def w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+# --- the documents under test -------------------------------------------------
+
+def variant_text() -> str:
+    """The minimal example with Dutch leading, a summary and text that looks
+    like markup of other languages (it must print literally)."""
+    text = MINIMAL.read_text(encoding="utf-8")
+    text = text.replace("  lead: fr\n", "  lead: nl\n")
+    text = text.replace("  and_others: true\n", "  and_others: true\n  summary:\n"
+                        "    fr: Les abeilles disparaissent {{ vite }} & <b>partout</b>.\n"
+                        "    nl: De bijen verdwijnen {{ snel }} & <b>overal</b>.\n")
+    text = text.replace("fr: Les pesticides\n", "fr: \"Les pesticides {{ x }} <b>&amp;\"\n")
+    return text
+
+
+def _documents() -> dict[str, Document]:
+    docs = {"minimal": load_document(MINIMAL),
+            "variant": load_bytes(variant_text().encode("utf-8"), "variant.yaml")}
+    if REFERENCE_DOC.exists():
+        docs["56K0589001"] = load_document(REFERENCE_DOC)
+    return docs
+
+
+DOCS = _documents()
+
+
+@pytest.fixture(scope="module")
+def built() -> dict[str, bytes]:
+    return {name: render_docx(doc, TEMPLATES) for name, doc in DOCS.items()}
+
+
+@pytest.fixture(params=list(DOCS))
+def case(request, built):
+    name = request.param
+    return name, DOCS[name], built[name]
+
+
+def xml_parts(data: bytes) -> dict[str, etree._Element]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {n: etree.fromstring(z.read(n)) for n in z.namelist() if n.endswith(".xml")}
+
+
+def style_ids(data: bytes) -> dict[str, str]:
+    styles = xml_parts(data)["word/styles.xml"]
+    return {s.find("w:name", NS).get(w("val")): s.get(w("styleId"))
+            for s in styles.iterfind("w:style", NS)}
+
+
+def para_text(p: etree._Element, skip_style: str | None = None) -> str:
+    """The visible text of a paragraph, without runs of style `skip_style`
+    (the note calls) and without field results."""
+    out = []
+    in_result = False
+    for r in p.iter(w("r")):
+        fld = r.find("w:fldChar", NS)
+        if fld is not None:
+            kind = fld.get(w("fldCharType"))
+            in_result = kind == "separate"
+            continue
+        style = r.find("w:rPr/w:rStyle", NS)
+        if in_result or (skip_style and style is not None and style.get(w("val")) == skip_style):
+            continue
+        for child in r:
+            if child.tag == w("t"):
+                out.append(child.text or "")
+            elif child.tag == w("tab"):
+                out.append("\t")
+    return "".join(out)
+
+
+def cell_texts(tr: etree._Element, skip_style: str) -> list[str]:
+    return ["\n".join(para_text(p, skip_style) for p in tc.iterfind("w:p", NS))
+            for tc in tr.iterfind("w:tc", NS)]
+
+
+def body_tables(data: bytes) -> list[etree._Element]:
+    return xml_parts(data)["word/document.xml"].findall("w:body/w:tbl", NS)
+
+
+def expected_rows(doc: Document) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The text rows of the développements and of the resolution, lead first."""
+    lead, other = doc.meta.langs
+    f = furniture(doc, TEMPLATES)
+    dev = [(f.developments[lead], f.developments[other])]
+    dev += [(b.text[lead].plain, b.text[other].plain) for b in doc.developments]
+    res = [(f.doctype[lead], f.doctype[other]),
+           (doc.resolution.opening[lead].plain, doc.resolution.opening[other].plain)]
+    res += [(f"{c.label}.\t{c.text[lead].plain}", f"{c.label}.\t{c.text[other].plain}")
+            for c in doc.resolution.considerants]
+    for r in iter_requests(doc.resolution.requests):
+        row = []
+        for lang in (lead, other):
+            words = " ".join(p[lang].plain for p in (r.lead, r.text)
+                             if p is not None and p[lang].plain)
+            row.append(f"{r.label}\t{words}")
+        res.append(tuple(row))
+    return dev, res
+
+
+# --- structure -------------------------------------------------------------------
+
+def test_one_row_per_pair_lead_language_left(case):
+    name, doc, data = case
+    ref_style = style_ids(data)["footnote reference"]
+    dev_rows, res_rows = expected_rows(doc)
+    tables = body_tables(data)
+    texts = [[tuple(cell_texts(tr, ref_style)) for tr in t.iterfind("w:tr", NS)] for t in tables]
+    assert dev_rows in texts, "no table holds the développements row by row"
+    assert res_rows in texts, "no table holds the resolution row by row"
+    for rows in texts:
+        assert all(len(r) == 2 for r in rows)
+
+
+def test_paragraph_styles_follow_the_model(case):
+    name, doc, data = case
+    ids = style_ids(data)
+    kinds = {Paragraph: "Body Text", Heading: "Subheading", Salutation: "Salutation",
+             Signature: "Signature"}
+    tables = body_tables(data)
+    dev = next(t for t in tables
+               if len(t.findall("w:tr", NS)) == len(doc.developments) + 1
+               and t.find("w:tr/w:tc/w:p/w:pPr/w:pStyle", NS).get(w("val")) == ids["Section Heading"])
+    for block, tr in zip(doc.developments, dev.findall("w:tr", NS)[1:]):
+        for p in tr.iterfind("w:tc/w:p", NS):
+            assert p.find("w:pPr/w:pStyle", NS).get(w("val")) == ids[kinds[type(block)]]
+    used = {p.get(w("val")) for p in xml_parts(data)["word/document.xml"].iter(w("pStyle"))}
+    for r in iter_requests(doc.resolution.requests):
+        assert ids[f"Request {min(r.depth, 4)}"] in used
+    if any(r.lead for r in doc.resolution.requests):
+        rstyles = {r.get(w("val")) for r in xml_parts(data)["word/document.xml"].iter(w("rStyle"))}
+        assert ids["Lead Verb"] in rstyles
+
+
+def test_named_styles_come_from_the_reference(case):
+    _, _, data = case
+    d = docx.Document(io.BytesIO(data))
+    for name in STYLE_NAMES.values():
+        assert d.styles[name].name.lower() == name.lower()
+    defaults = xml_parts(data)["word/styles.xml"].find("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts", NS)
+    assert defaults.get(w("ascii")) == "Linux Libertine O"
+    assert d.styles["Lead Verb"].font.small_caps
+    assert d.styles["Salutation"].font.small_caps
+    assert d.styles["Resolution Opening"].font.small_caps
+
+
+def _copy_templates(tmp_path: Path, edit_styles) -> Path:
+    """A templates folder whose reference.docx has its styles.xml edited."""
+    target = tmp_path / "templates"
+    (target / "docx").mkdir(parents=True)
+    shutil.copy(TEMPLATES / "wording.yaml", target / "wording.yaml")
+    with zipfile.ZipFile(TEMPLATES / "docx" / "reference.docx") as src, \
+            zipfile.ZipFile(target / "docx" / "reference.docx", "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/styles.xml":
+                data = edit_styles(data.decode("utf-8")).encode("utf-8")
+            dst.writestr(item, data)
+    return target
+
+
+def test_styles_are_found_by_name_in_the_reference(tmp_path):
+    """A clerk's reference may give a style another id: the writer follows it."""
+    templates = _copy_templates(tmp_path, lambda x: x.replace('w:styleId="BodyText"',
+                                                              'w:styleId="Corps"'))
+    data = render_docx(DOCS["minimal"], templates)
+    used = {p.get(w("val")) for p in xml_parts(data)["word/document.xml"].iter(w("pStyle"))}
+    assert "Corps" in used and "BodyText" not in used
+
+
+def test_a_reference_without_a_style_is_reported(tmp_path):
+    from render.docx_writer import DocxTemplateError
+    templates = _copy_templates(tmp_path, lambda x: x.replace('w:val="Lead Verb"',
+                                                              'w:val="Something else"'))
+    with pytest.raises(DocxTemplateError, match="Lead Verb"):
+        render_docx(DOCS["minimal"], templates)
+
+
+def test_time_grows_linearly_with_the_text():
+    from dataclasses import replace
+    import time
+    doc = DOCS.get("56K0589001", DOCS["minimal"])
+    def timed(k):
+        big = replace(doc, developments=doc.developments * k)
+        start = time.perf_counter()
+        render_docx(big, TEMPLATES)
+        return time.perf_counter() - start
+    timed(1)
+    small, large = timed(4), timed(40)
+    assert large < 25 * small + 0.5, (small, large)
+
+
+def test_footnotes_part_one_note_per_pair(case):
+    name, doc, data = case
+    parts = xml_parts(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        types = z.read("[Content_Types].xml").decode()
+        rels = z.read("word/_rels/document.xml.rels").decode()
+    assert "wordprocessingml.footnotes+xml" in types
+    assert 'relationships/footnotes" Target="footnotes.xml"' in rels
+    notes = parts["word/footnotes.xml"]
+    ids = [int(n.get(w("id"))) for n in notes.iterfind("w:footnote", NS)]
+    assert ids[:2] == [-1, 0]
+    assert ids[2:] == list(range(1, len(doc.footnotes) + 1))
+    settings = parts["word/settings.xml"]
+    assert [int(n.get(w("id"))) for n in settings.iterfind("w:footnotePr/w:footnote", NS)] == [-1, 0]
+    assert settings.find("w:evenAndOddHeaders", NS) is not None
+    assert settings.find("w:updateFields", NS) is None
+
+    body = parts["word/document.xml"]
+    refs = [int(r.get(w("id"))) for r in body.iter(w("footnoteReference"))]
+    assert refs == list(range(1, len(doc.footnotes) + 1)), "one real call per note, in order"
+    ref_style = style_ids(data)["footnote reference"]
+    lead, other = doc.meta.langs
+    for note in doc.notes_in_order():
+        el = notes.find(f"w:footnote[@w:id='{note.number}']", NS)
+        children = list(el)
+        # LibreOffice hangs on a note that starts with a table
+        assert children[0].tag == w("p") and children[-1].tag == w("p")
+        assert [c.tag for c in children] == [w("p"), w("tbl"), w("p")]
+        cells = cell_texts(children[1].find("w:tr", NS), ref_style)
+        assert cells == ["\u00a0" + note.text[lead].plain, "\u00a0" + note.text[other].plain]
+
+
+def test_note_numbers_stored_in_every_field(case):
+    """NOTEREF results hold the number Word and LibreOffice give the note."""
+    name, doc, data = case
+    parts = xml_parts(data)
+    body, notes = parts["word/document.xml"], parts["word/footnotes.xml"]
+    bookmarks = {}
+    for start in body.iter(w("bookmarkStart")):
+        nxt = start.getnext()
+        ref = nxt.find("w:footnoteReference", NS)
+        assert ref is not None
+        bookmarks[start.get(w("name"))] = int(ref.get(w("id")))
+    fields = 0
+    for root in (body, notes):
+        runs = list(root.iter(w("r")))
+        for i, r in enumerate(runs):
+            instr = r.find("w:instrText", NS)
+            if instr is None or "NOTEREF" not in instr.text:
+                continue
+            target = instr.text.split()[1]
+            assert runs[i + 1].find("w:fldChar", NS).get(w("fldCharType")) == "separate"
+            assert runs[i + 2].findtext("w:t", namespaces=NS) == str(bookmarks[target])
+            fields += 1
+    calls = sum(len(p[lang].note_ids) for p in doc.pairs() for lang in ("fr", "nl"))
+    assert fields == calls - len(doc.footnotes) + 2 * len(doc.footnotes)
+    # the model's numbers (shared with the PDF) are the DOCX numbers
+    for note in doc.footnotes.values():
+        assert bookmarks[f"_RefFn{note.number}"] == note.number
+
+
+def test_rows_that_call_notes_cannot_split(case):
+    _, doc, data = case
+    for t in body_tables(data):
+        for tr in t.iterfind("w:tr", NS):
+            calls = tr.find(".//w:footnoteReference", NS) is not None or any(
+                "NOTEREF" in (i.text or "") for i in tr.iter(w("instrText")))
+            if calls:
+                assert tr.find("w:trPr/w:cantSplit", NS) is not None
+
+
+def test_every_run_carries_its_language(case):
+    name, doc, data = case
+    lead, other = doc.meta.langs
+    tags = {"fr": "fr-BE", "nl": "nl-BE"}
+    for part, root in xml_parts(data).items():
+        if not part.startswith(("word/document", "word/footnotes", "word/header", "word/footer")):
+            continue
+        for r in root.iter(w("r")):
+            lang = r.find("w:rPr/w:lang", NS)
+            assert lang is not None and lang.get(w("val")) in tags.values(), part
+    # each column's runs carry that column's language
+    for t in body_tables(data):
+        for tr in t.iterfind("w:tr", NS):
+            for tc, l in zip(tr.iterfind("w:tc", NS), (lead, other)):
+                assert {x.get(w("val")) for x in tc.iter(w("lang"))} == {tags[l]}
+
+
+def test_headers_footers_first_page_and_mirrored(case):
+    name, doc, data = case
+    f = furniture(doc, TEMPLATES)
+    d = docx.Document(io.BytesIO(data))
+    cover, text = d.sections
+    assert cover.different_first_page_header_footer
+    assert not text.different_first_page_header_footer
+    assert d.settings.odd_and_even_pages_header_footer
+    assert cover.first_page_header.paragraphs[0].text == ""
+    assert f.session[doc.meta.lead] in cover.first_page_footer.paragraphs[0].text
+    odd, even = text.header.paragraphs[0], text.even_page_header.paragraphs[0]
+    assert odd.text.startswith(f.doc_prefix) and odd.text.endswith("1")  # PAGE at the right
+    assert even.text.startswith("1") and even.text.endswith(f.doc_prefix)
+    for hdr in (text.header, text.even_page_header):
+        assert "PAGE" in "".join(hdr._element.itertext())
+    assert text.footer.paragraphs[0].text == f.strip
+    assert text.even_page_footer.paragraphs[0].text == f.strip
+
+
+def test_literal_text_and_summary():
+    data = render_docx(DOCS["variant"], TEMPLATES)
+    d = docx.Document(io.BytesIO(data))
+    texts = [c.text for t in d.tables for row in t.rows for c in row.cells]
+    assert "Les pesticides {{ x }} <b>&amp;" in texts
+    assert any("De bijen verdwijnen {{ snel }} & <b>overal</b>." in t for t in texts)
+    # Dutch leads: the summary box has the Dutch cell left
+    box = next(t for t in d.tables if "SAMENVATTING" in t.rows[0].cells[0].text)
+    assert "RÉSUMÉ" in box.rows[0].cells[1].text
+
+
+def test_core_properties_are_fixed(case):
+    name, doc, data = case
+    core = docx.Document(io.BytesIO(data)).core_properties
+    deposited = doc.meta.deposited
+    assert core.created.date() == deposited and core.modified.date() == deposited
+    assert furniture(doc, TEMPLATES).document_number in core.title
+    assert core.language == {"fr": "fr-BE", "nl": "nl-BE"}[doc.meta.lead]
+    assert core.author == ", ".join(a.name for a in doc.meta.authors)
+
+
+def test_two_builds_give_identical_bytes(case):
+    name, doc, data = case
+    assert render_docx(DOCS[name], TEMPLATES) == data
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        infos = z.infolist()
+    assert infos[0].filename == "[Content_Types].xml"
+    assert {i.date_time for i in infos} == {(doc.meta.deposited.year, doc.meta.deposited.month,
+                                             doc.meta.deposited.day, 0, 0, 0)}
+
+
+def test_cli_writes_the_docx(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "render", "build", str(MINIMAL),
+                             "--format", "docx", "--out", str(tmp_path)],
+                            capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "minimal.docx").read_bytes() == render_docx(DOCS["minimal"], TEMPLATES)
+
+
+# --- LibreOffice rendering ------------------------------------------------------
+
+def _limit_memory():
+    resource.setrlimit(resource.RLIMIT_AS, (LO_MEMORY, LO_MEMORY))
+
+
+@pytest.fixture(scope="module")
+def pdfs(built, tmp_path_factory) -> dict[str, Path]:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    work = tmp_path_factory.mktemp("lo")
+    files = []
+    for name, data in built.items():
+        path = work / f"{name}.docx"
+        path.write_bytes(data)
+        files.append(str(path))
+    profile = work / "profile"
+    cmd = ["timeout", "-k", "5", str(LO_TIMEOUT), soffice,
+           f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+           "--convert-to", "pdf", "--outdir", str(work), *files]
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=LO_TIMEOUT + 30,
+                            preexec_fn=_limit_memory)
+    out = {name: work / f"{name}.pdf" for name in built}
+    missing = [n for n, p in out.items() if not p.exists()]
+    assert not missing, f"LibreOffice made no PDF for {missing}: {result.stdout}{result.stderr}"
+    return out
+
+
+def squash(s: str) -> str:
+    """Compare texts across line breaks, hyphenation, ligatures and calls."""
+    s = unicodedata.normalize("NFKC", s).casefold()
+    return re.sub(r"[\s\-\u00ad\d]", "", s)
+
+
+@functools.lru_cache(maxsize=None)
+def page_columns(pdf: Path) -> list[tuple[str, str]]:
+    """Per page, the squashed text of the left and right halves."""
+    import pdfplumber
+    cols = []
+    with pdfplumber.open(pdf) as p:
+        for page in p.pages:
+            mid = page.width / 2
+            left = page.crop((0, 0, mid, page.height)).extract_text() or ""
+            right = page.crop((mid, 0, page.width, page.height)).extract_text() or ""
+            cols.append((squash(left), squash(right)))
+    return cols
+
+
+def test_libreoffice_renders_every_word(case, pdfs):
+    name, doc, _ = case
+    cols = page_columns(pdfs[name])
+    everything = "".join(l + r for l, r in cols)
+    side = {doc.meta.lead: 0, doc.meta.other: 1}
+    missing = []
+    for pair in list(doc.pairs()) + [n.text for n in doc.footnotes.values()]:
+        for lang in ("fr", "nl"):
+            for word in pair[lang].plain.split():
+                if squash(word) and squash(word) not in everything:
+                    missing.append(word)
+    assert not missing, missing[:20]
+    # body paragraphs whole, in their own column (a paragraph may cross a page)
+    for lang in ("fr", "nl"):
+        column = "".join(c[side[lang]] for c in cols)
+        for block in doc.developments:
+            if isinstance(block, Paragraph):
+                assert squash(block.text[lang].plain) in column
+
+
+def test_libreoffice_puts_each_note_on_the_page_of_its_calls(case, pdfs):
+    name, doc, _ = case
+    cols = page_columns(pdfs[name])
+    side = {doc.meta.lead: 0, doc.meta.other: 1}
+    problems = []
+    seen = set()
+    for pair in doc.pairs():
+        for lang in ("fr", "nl"):
+            before = ""
+            for part in pair[lang].parts:
+                if not hasattr(part, "id"):
+                    before += part.text
+                    continue
+                if (lang, part.id) in seen:
+                    continue  # a later call to the same note is a cross-reference
+                seen.add((lang, part.id))
+                call = squash(before)[-40:]
+                note = squash(doc.footnotes[part.id].text[lang].plain)
+                note_pages = [i for i, c in enumerate(cols) if note in c[side[lang]]]
+                call_pages = [i for i, c in enumerate(cols) if call in c[side[lang]]]
+                if not note_pages or not set(note_pages) & set(call_pages):
+                    problems.append((lang, part.id, note_pages, call_pages))
+    assert not problems
+
+
+def test_libreoffice_cover_and_running_heads(case, pdfs):
+    name, doc, _ = case
+    import pdfplumber
+    f = furniture(doc, TEMPLATES)
+    with pdfplumber.open(pdfs[name]) as p:
+        pages = [squash(page.extract_text() or "") for page in p.pages]
+    cover = page_columns(pdfs[name])[0]
+    lead, other = doc.meta.langs
+    for key in ("chamber", "date", "doctype", "authors"):
+        texts = getattr(f, key)
+        assert squash(texts[lead]) in cover[0] and squash(texts[other]) in cover[1]
+    assert squash(f.strip) not in pages[0] and squash(f.strip) not in pages[1]
+    back = page_columns(pdfs[name])[1]
+    assert squash(f.publisher[lead]) in back[0] and squash(f.publisher[other]) in back[1]
+    for page in pages[2:]:
+        assert squash(f.strip) in page and squash(f.short_number) in page

@@ -1,0 +1,156 @@
+"""The HTML writer: structure, escaping, wording and style from the templates folder."""
+from __future__ import annotations
+
+import shutil
+from html.parser import HTMLParser
+
+import pytest
+
+from conftest import MINIMAL, ROOT
+from render import html_writer
+from render.furniture import furniture
+from render.loader import load_document
+from render.paths import templates_dir
+
+TEMPLATES = templates_dir()
+REFERENCE = ROOT / "content" / "56K0589001.yaml"
+
+
+class Tree(HTMLParser):
+    """Start tags with their attributes, and the text, in document order."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def find(self, tag: str, cls: str | None = None) -> list[dict]:
+        return [a for t, a in self.tags
+                if t == tag and (cls is None or cls in (a.get("class") or "").split())]
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return load_document(MINIMAL)
+
+
+@pytest.fixture(scope="module")
+def html(doc) -> str:
+    data = html_writer.render_html(doc, TEMPLATES)
+    assert isinstance(data, bytes)
+    return data.decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def tree(html) -> Tree:
+    return Tree(html)
+
+
+def test_html_document_in_the_lead_language(html, tree, doc):
+    assert html.startswith("<!DOCTYPE html>")
+    assert tree.find("html")[0]["lang"] == "fr-BE"
+    assert tree.find("meta", None) and any(m.get("name") == "author" and
+                                           m["content"] == "Marie Dupont"
+                                           for m in tree.find("meta"))
+
+
+def test_one_row_per_pair_lead_language_first(tree, doc):
+    rows = [a for t, a in tree.tags if t == "tr" and a.get("id")]
+    pairs = (len(doc.developments) + 1 + len(doc.resolution.considerants)
+             + sum(1 for _ in html_writer.iter_requests(doc.resolution.requests)))
+    assert len(rows) == pairs
+    cells = [a for a in tree.find("td") if "lead" in a["class"].split()
+             or "other" in a["class"].split()]
+    langs = [a["lang"] for a in cells]
+    assert langs[:2] == ["fr-BE", "nl-BE"] and langs == ["fr-BE", "nl-BE"] * (len(langs) // 2)
+
+
+def test_lead_nl_puts_dutch_first(tmp_path):
+    path = tmp_path / "doc.yaml"
+    path.write_text(MINIMAL.read_text(encoding="utf-8").replace("lead: fr", "lead: nl"),
+                    encoding="utf-8")
+    t = Tree(html_writer.render_html(load_document(path), TEMPLATES).decode())
+    assert t.find("html")[0]["lang"] == "nl-BE"
+    assert [a["lang"] for a in t.find("td", "lead")][:3] == ["nl-BE"] * 3
+    halves = [a["lang"] for a in t.find("span", "fn-half")]
+    assert halves[:2] == ["nl-BE", "fr-BE"]
+
+
+def test_one_note_element_per_note_with_both_languages(tree, doc):
+    notes = tree.find("span", "fn")
+    assert [n["data-n"] for n in notes] == [str(n.number) for n in doc.notes_in_order()]
+    halves = tree.find("span", "fn-half")
+    assert len(halves) == 2 * len(notes)
+    assert [h["lang"] for h in halves[:2]] == ["fr-BE", "nl-BE"]
+    # the other column's calls: plain superscripts with the same numbers
+    assert len(tree.find("span", "call")) == len(notes)
+
+
+def test_labels_small_caps_and_emphasis(html, tree):
+    text = "".join(tree.text)
+    for label in ("A.", "B.", "1.", "1.1.", "1.1.1.", "1.2."):
+        assert f'<span class="label">{label}</span>' in html
+    assert len(tree.find("span", "verb")) == 2
+    assert "<em>notre</em>" in html and "<em>onze</em>" in html
+    assert "Mesdames, Messieurs," in text
+
+
+def test_wording_comes_from_furniture(tree, doc):
+    f = furniture(doc, TEMPLATES)
+    text = "".join(tree.text)
+    for s in (f.developments["fr"], f.developments["nl"], f.doctype["fr"], f.doctype["nl"],
+              f.doc_prefix, f.short_number, f.authors["fr"], f.authors["nl"],
+              f.publisher["fr"], f.abbreviations_heading["nl"]):
+        assert s in text, s
+
+
+def test_content_is_data(tmp_path):
+    text = MINIMAL.read_text(encoding="utf-8")
+    text = text.replace("fr: Les néonicotinoïdes sont en cause.[^efsa]",
+                        "fr: 'Les {{ 7*7 }} <img src=\"http://example.org/x.png\"> &amp; "
+                        "{% raw %}x</td></tr>[^efsa]'")
+    path = tmp_path / "doc.yaml"
+    path.write_text(text, encoding="utf-8")
+    html = html_writer.render_html(load_document(path), TEMPLATES).decode()
+    assert "{{ 7*7 }}" in html and "49" not in html.replace("2024", "")
+    assert "<img" not in html
+    assert "&lt;img src=&#34;http://example.org/x.png&#34;&gt; &amp;amp; {% raw %}x&lt;/td&gt;" in html
+
+
+def test_no_external_references(tree):
+    for tag, attrs in tree.tags:
+        assert "src" not in attrs and "href" not in attrs, (tag, attrs)
+
+
+def test_environment_is_cached_and_autoescapes():
+    env = html_writer.environment(TEMPLATES)
+    assert env is html_writer.environment(TEMPLATES)
+    assert env.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
+
+
+def test_a_clerk_restyles_and_rewords_in_the_templates_folder(tmp_path, doc):
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    css = templates / "html" / "chamber.css"
+    css.write_text(css.read_text() + "\n/* clerk */ html { font-size: 11pt; }\n")
+    wording = templates / "wording.yaml"
+    wording.write_text(wording.read_text(encoding="utf-8").replace(
+        "fr: DÉVELOPPEMENTS", "fr: EXPOSÉ DES MOTIFS"), encoding="utf-8")
+    html = html_writer.render_html(doc, templates).decode()
+    assert "/* clerk */ html { font-size: 11pt; }" in html
+    assert "EXPOSÉ DES MOTIFS" in html and "DÉVELOPPEMENTS" not in html
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="the reference document is not there yet")
+def test_reference_document_renders_every_note_once():
+    doc = load_document(REFERENCE)
+    tree = Tree(html_writer.render_html(doc, TEMPLATES).decode())
+    assert len(tree.find("span", "fn")) == len(doc.footnotes) == 19
+    assert tree.find("html")[0]["lang"] == "nl-BE"

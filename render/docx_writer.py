@@ -107,6 +107,7 @@ def render_docx(doc: Document, templates: Path) -> bytes:
     document = open_docx(str(reference))
     styles = _style_ids(document)
     writer = _Writer(doc, furn, styles, _text_width(document),
+                     _cell_margin(document, styles["columns"]),
                      load_wording(templates)["chamber_short"])
 
     body = document.element.body
@@ -166,6 +167,20 @@ def _cover_sect_pr(sect_pr) -> str:
     return etree.tostring(copy, encoding="unicode")
 
 
+def _cell_margin(document, style_id: str) -> int:
+    """The left cell margin of a table style, in twips (the columns' half gutter)."""
+    style = document.styles.element.find(f"{qn('w:style')}[@{qn('w:styleId')}='{style_id}']")
+    margin = style.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}/{qn('w:left')}") \
+        if style is not None else None
+    if margin is None:
+        margin = style.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}/{qn('w:start')}") \
+            if style is not None else None
+    try:
+        return int(margin.get(qn("w:w"))) if margin is not None else 0
+    except (TypeError, ValueError):
+        return 0
+
+
 def _text_width(document) -> int:
     """The width between the margins, in twips."""
     section = document.sections[0]
@@ -184,6 +199,7 @@ class _Writer:
     furn: Furniture
     styles: dict[str, str]
     text_width: int
+    cell_margin: int
     chamber_short: dict[str, str]
     # note id → its number in the DOCX (order of the w:footnoteReference runs)
     numbers: dict[str, int] = field(default_factory=dict)
@@ -263,15 +279,24 @@ class _Writer:
     def cell(self, width: int, paragraphs: str) -> str:
         return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{paragraphs}</w:tc>'
 
-    def row(self, left: str, right: str, cant_split: bool = False) -> str:
+    def widths(self, outset: bool) -> tuple[int, int]:
+        """The two columns; `outset` widens the outer cells by the cell
+        margin so that the text, not the cell, lines up with the page margins."""
+        extra = self.cell_margin if outset else 0
+        return (self.half + extra, self.text_width - self.half + extra)
+
+    def row(self, left: str, right: str, cant_split: bool = False, outset: bool = True) -> str:
         tr_pr = "<w:trPr><w:cantSplit/></w:trPr>" if cant_split else ""
-        widths = (self.half, self.text_width - self.half)
+        widths = self.widths(outset)
         return f"<w:tr>{tr_pr}{self.cell(widths[0], left)}{self.cell(widths[1], right)}</w:tr>"
 
     def table(self, rows: list[str], style: str = "columns") -> str:
-        widths = (self.half, self.text_width - self.half)
+        outset = style == "columns"
+        widths = self.widths(outset)
+        indent = -self.cell_margin if outset else 0
         return (f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.styles[style]}"/>'
-                f'<w:tblW w:w="{self.text_width}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+                f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+                f'<w:tblInd w:w="{indent}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
                 f'<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
                 f'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
                 f'<w:tblGrid><w:gridCol w:w="{widths[0]}"/><w:gridCol w:w="{widths[1]}"/>'
@@ -313,7 +338,8 @@ class _Writer:
             cells = [self.p("summary_heading", self.run(f.summary_heading[lang], lang))
                      + self.p("summary", self.text(meta.summary[lang], lang))
                      for lang in (self.lead, self.other)]
-            out += self.p("note_spacer") + self.table([self.row(*cells, cant_split=True)], "box")
+            out += self.p("note_spacer") + self.table(
+                [self.row(*cells, cant_split=True, outset=False)], "box")
         return out
 
     def back_cover(self) -> str:

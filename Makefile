@@ -24,7 +24,8 @@ CODE ?= $(wildcard render/*.py)
 # Debian packages: Pango for WeasyPrint, LibreOffice and poppler for the
 # DOCX and PDF checks of the test suite, HarfBuzz's subsetter for speed.
 DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-                   poppler-utils libreoffice-writer-nogui fonts-linuxlibertine
+                   poppler-utils libreoffice-writer-nogui fonts-linuxlibertine \
+                   hyphen-fr hyphen-nl
 
 .PHONY: all test bench clean distclean deps schema corpus
 .DELETE_ON_ERROR:
@@ -50,6 +51,10 @@ build/%.html: content/%.yaml $(CODE) | $(SETUP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Speed and memory against the targets; writes build/bench.md and build/bench.json.
+bench: $(STAMP)
+	$(BIN)/python tests/benchmark.py
 
 # Installs the Debian packages the builds and tests need (as root, on
 # Debian or Ubuntu; see the README for macOS).

@@ -1,0 +1,227 @@
+"""hemicycle's benchmark: `make bench` (or `python tests/benchmark.py`).
+
+Measures, in one run on this machine, what a user waits for and how it
+compares with the engine's own floor and with what one would do instead, and
+writes build/bench.md (a Markdown table) and build/bench.json. Timings are
+wall-clock medians of whole processes (start-up included); peak memory is
+the child's maximum resident set size as the kernel reports it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = ROOT / "content" / "56K0589001.yaml"
+PYTHON = sys.executable
+
+
+def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> tuple[float, int]:
+    """Run a command; return (seconds, peak RSS in MB of that process tree's largest)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    stderr = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise SystemExit(f"benchmark command failed ({code}): {' '.join(cmd)}\n{stderr}")
+    return seconds, usage.ru_maxrss // 1024
+
+
+def median_time(cmd, repeat, **kw) -> float:
+    return statistics.median(run(cmd, **kw)[0] for _ in range(repeat))
+
+
+def hemicycle(*args: str) -> list[str]:
+    return [PYTHON, "-m", "render", *args]
+
+
+def pdf_pages(path: Path) -> int:
+    from pypdf import PdfReader
+    return len(PdfReader(path).pages)
+
+
+# --- synthetic content -----------------------------------------------------
+
+def scaled_content(factor: int) -> str:
+    """The reference document with its développements and notes repeated
+    `factor` times (note ids renamed per copy, so every copy has its own)."""
+    text = REFERENCE.read_text(encoding="utf-8")
+    head, rest = text.split("\ndevelopments:\n", 1)
+    body, rest = rest.split("\nresolution:\n", 1)
+    resolution, notes = rest.split("\nfootnotes:\n", 1)
+    bodies, note_sets = [], []
+    for i in range(factor):
+        suffix = "" if i == 0 else f"-x{i}"
+        bodies.append(re.sub(r"\[\^([A-Za-z0-9_-]+)\]", rf"[^\1{suffix}]", body))
+        note_sets.append(re.sub(r"(?m)^  ([A-Za-z0-9][A-Za-z0-9_-]*):", rf"  \1{suffix}:", notes))
+    return (f"{head}\ndevelopments:\n" + "\n".join(bodies) + "\nresolution:\n" + resolution
+            + "\nfootnotes:\n" + "\n".join(note_sets))
+
+
+# --- the measures ------------------------------------------------------------
+
+def measure(repeat: int, batch: int, work: Path) -> dict:
+    from render.html_writer import html_string
+    from render.loader import load_document
+    from render.paths import templates_dir
+
+    results: dict = {"machine": {"python": platform.python_version(),
+                                 "cpus": os.cpu_count(), "platform": platform.platform()}}
+    out = work / "out"
+    # 1. What a user runs.
+    for fmt in ("pdf", "docx", "pdf,docx"):
+        results[f"build_{fmt.replace(',', '_')}_s"] = median_time(
+            hemicycle("build", str(REFERENCE), "--format", fmt, "--out", str(out)), repeat)
+    pages = pdf_pages(out / "56K0589001.pdf")
+    results["reference_pages"] = pages
+
+    # 2. The floor: a bare process running WeasyPrint on the same HTML.
+    templates = templates_dir()
+    html_file = templates / ".bench-floor.html"  # beside the CSS so relative URLs resolve
+    html_file.write_text(html_string(load_document(REFERENCE), templates, inline_css=True),
+                         encoding="utf-8")
+    try:
+        floor = [PYTHON, "-c", "import sys; from weasyprint import HTML; "
+                 "HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])",
+                 str(html_file), str(work / "floor.pdf")]
+        results["weasyprint_floor_s"] = median_time(floor, repeat)
+    finally:
+        html_file.unlink()
+    results["pdf_vs_floor"] = results["build_pdf_s"] / results["weasyprint_floor_s"]
+
+    # 3. What one would do instead: LibreOffice converting our DOCX to PDF.
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice:
+        profile = (work / "lo-profile").as_uri()
+        lo = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+              "--outdir", str(work / "lo"), str(out / "56K0589001.docx")]
+        run(lo)  # the first start creates the profile; not counted
+        results["libreoffice_docx_to_pdf_s"] = median_time(lo, repeat)
+        results["pdf_vs_libreoffice"] = results["build_pdf_s"] / results["libreoffice_docx_to_pdf_s"]
+
+    # 4. Scaling.
+    scaling = []
+    for factor in (1, 4, 16):
+        path = work / f"scaled{factor}.yaml"
+        path.write_text(scaled_content(factor), encoding="utf-8")
+        runs = [run(hemicycle("build", str(path), "--format", "pdf", "--out", str(out)))
+                for _ in range(max(1, repeat // 2 if factor == 16 else repeat))]
+        seconds = statistics.median(r[0] for r in runs)
+        peak = max(r[1] for r in runs)
+        n = pdf_pages(out / f"scaled{factor}.pdf")
+        scaling.append({"factor": factor, "pages": n, "seconds": seconds,
+                        "seconds_per_page": seconds / n, "peak_mb": peak})
+    results["scaling"] = scaling
+    results["time_16x_vs_1x"] = scaling[-1]["seconds"] / scaling[0]["seconds"]
+
+    # 5. Batches: one process against one per document; make -j2 against -j1.
+    batch_dir = work / "batch"
+    (batch_dir / "content").mkdir(parents=True)
+    minimal = (ROOT / "tests" / "data" / "minimal.yaml").read_text(encoding="utf-8")
+    files = []
+    for i in range(batch):
+        f = batch_dir / "content" / f"56K{700 + i:04d}001.yaml"
+        f.write_text(minimal.replace("  number: 612", f"  number: {700 + i}"), encoding="utf-8")
+        files.append(str(f))
+    bout = batch_dir / "build"
+    results["batch_documents"] = batch
+    results["batch_one_process_s"] = run(
+        hemicycle("build", *files, "--format", "pdf", "--out", str(bout)))[0]
+    started = time.perf_counter()
+    for f in files:
+        run(hemicycle("build", f, "--format", "pdf", "--out", str(bout)))
+    results["batch_process_per_document_s"] = time.perf_counter() - started
+    make = ["make", "-f", str(ROOT / "Makefile"), "--no-print-directory", "FORMATS=pdf",
+            f"HEMICYCLE={PYTHON} -m render", "SETUP=", f"TEMPLATES={templates}", "CODE="]
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    for jobs in (1, 2):
+        shutil.rmtree(bout, ignore_errors=True)
+        bout.mkdir()
+        results[f"make_j{jobs}_s"] = run(make + [f"-j{jobs}"], cwd=batch_dir, env=env)[0]
+    results["make_j2_speedup"] = results["make_j1_s"] / results["make_j2_s"]
+    return results
+
+
+TARGETS = [
+    ("PDF build / WeasyPrint floor", "pdf_vs_floor", "≤ 1.15", lambda v: v <= 1.15),
+    ("PDF build / LibreOffice DOCX→PDF", "pdf_vs_libreoffice", "< 1.0", lambda v: v < 1.0),
+    ("16× content time / 1× time", "time_16x_vs_1x", "≤ 18", lambda v: v <= 18),
+    ("peak memory at 16× (MB)", None, "≤ 500", None),
+    ("one-process batch / process per document", None, "< 1.0", None),
+    ("make -j1 / make -j2", "make_j2_speedup", "≥ 1.7", lambda v: v >= 1.7),
+]
+
+
+def markdown(r: dict) -> str:
+    s16 = r["scaling"][-1]
+    batch_ratio = r["batch_one_process_s"] / r["batch_process_per_document_s"]
+    derived = {"peak memory at 16× (MB)": (s16["peak_mb"], s16["peak_mb"] <= 500),
+               "one-process batch / process per document": (batch_ratio, batch_ratio < 1.0)}
+    lines = [
+        f"Measured on {r['machine']['cpus']} cores, Python {r['machine']['python']}; "
+        f"medians of whole processes. The reference document has {r['reference_pages']} pages.",
+        "",
+        "| measure | median |",
+        "|---|---|",
+        f"| `hemicycle build` → PDF | {r['build_pdf_s']:.2f} s |",
+        f"| `hemicycle build` → DOCX | {r['build_docx_s']:.2f} s |",
+        f"| `hemicycle build` → PDF + DOCX | {r['build_pdf_docx_s']:.2f} s |",
+        f"| bare WeasyPrint on the same HTML (floor) | {r['weasyprint_floor_s']:.2f} s |",
+    ]
+    if "libreoffice_docx_to_pdf_s" in r:
+        lines.append(f"| LibreOffice DOCX → PDF | {r['libreoffice_docx_to_pdf_s']:.2f} s |")
+    for s in r["scaling"]:
+        lines.append(f"| {s['factor']}× content ({s['pages']} pages) | {s['seconds']:.2f} s, "
+                     f"{s['seconds_per_page'] * 1000:.0f} ms/page, peak {s['peak_mb']} MB |")
+    lines += [
+        f"| {r['batch_documents']} documents, one process | {r['batch_one_process_s']:.2f} s |",
+        f"| {r['batch_documents']} documents, one process each | "
+        f"{r['batch_process_per_document_s']:.2f} s |",
+        f"| the same with `make -j1` / `make -j2` | {r['make_j1_s']:.2f} s / {r['make_j2_s']:.2f} s |",
+        "",
+        "| target | measured | goal | met |",
+        "|---|---|---|---|",
+    ]
+    for name, key, goal, ok in TARGETS:
+        if key is None:
+            value, met = derived[name]
+        elif key not in r:
+            continue
+        else:
+            value, met = r[key], ok(r[key])
+        lines.append(f"| {name} | {value:.2f} | {goal} | {'yes' if met else 'no'} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs per timing (median)")
+    parser.add_argument("--batch", type=int, default=50, help="documents in the batch")
+    parser.add_argument("--out", type=Path, default=ROOT / "build")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    with tempfile.TemporaryDirectory(prefix="hemicycle-bench-") as tmp:
+        results = measure(args.repeat, args.batch, Path(tmp))
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "bench.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    table = markdown(results)
+    (args.out / "bench.md").write_text(table, encoding="utf-8")
+    print(table)
+
+
+if __name__ == "__main__":
+    main()

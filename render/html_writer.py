@@ -53,13 +53,15 @@ def base_url(templates: Path) -> str:
 class _Notes:
     """Where each footnote's element goes.
 
-    A note is normally one element holding both languages side by side, at
-    its first call in the document (the lead language's call when a pair
-    holds both); the other language's first call, and every later call, is a
-    plain superscript with the same number. A note in `split` (the PDF
-    writer's fallback when the two calls of a pair fall on different pages)
-    gets one element per language instead, each at that language's first
-    call, its text in its own column's half."""
+    A note is one element holding both languages side by side, at its first
+    call in the document (the lead language's call when a pair holds both);
+    the other language's first call, and every later call, is a plain
+    superscript with the same number.
+
+    (`split` sets a note as one element per language instead, each at that
+    language's first call. Not used by the PDF writer: WeasyPrint 70 does not
+    lay out again a table cell when the next cell of its row adds notes to
+    the page, so the first cell's text can run under the notes.)"""
 
     doc: Document
     split: frozenset = frozenset()

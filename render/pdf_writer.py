@@ -85,16 +85,16 @@ MAX_RELAYOUTS = 4
 
 
 def layout(doc: Document, templates: Path):
-    """The laid-out WeasyPrint document, every footnote on the page of its calls.
+    """The laid-out WeasyPrint document, its footnotes on the page of their calls.
 
-    Two things can take a note away from its call, and each has a fix, after
-    which the document is laid out again (usually never, rarely more than
-    once or twice):
-    - a pair long enough to cross a page puts its two calls of a note on two
-      pages: that note is set as one element per language, each at its own
-      call;
-    - WeasyPrint moves the last note of a page to the next to make room for
-      the first line of a row: that row starts a new page instead."""
+    WeasyPrint may move the last note of a page to the next to make room for
+    the first line of a row (its widows and orphans logic; the stylesheet's
+    `orphans: 1; widows: 1` avoids most of it): that row then starts a new
+    page and the document is laid out again (usually never).
+
+    Not fixed: a pair long enough to cross a page can put the two calls of a
+    note on two pages (the columns do not break at the same sentence); the
+    note stands with the lead language's call."""
     from weasyprint import HTML
 
     # WeasyPrint reports refused fetches and unsupported CSS as warnings; the
@@ -102,20 +102,15 @@ def layout(doc: Document, templates: Path):
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     templates = templates.resolve()
     s = setup(templates)
-    ids = {str(note.number): note.id for note in doc.footnotes.values()}
     breaks: frozenset[str] = frozenset()
-    split: frozenset[str] = frozenset()
     for _ in range(MAX_RELAYOUTS + 1):
-        html, base = html_for_pdf(doc, templates, breaks, split)
+        html, base = html_for_pdf(doc, templates, breaks)
         document = HTML(string=html, base_url=base, url_fetcher=s.fetcher).render(
             stylesheets=[s.stylesheet], font_config=s.font_config)
-        placement = note_placement(document)
-        more_split, more_breaks = _fixes(placement)
-        more_split = frozenset(ids[n] for n in more_split) - split
-        more_breaks = frozenset(more_breaks) - breaks
-        if not more_split and not more_breaks:
+        more = rows_to_break(note_placement(document)) - breaks
+        if not more:
             break
-        split, breaks = split | more_split, breaks | more_breaks
+        breaks = breaks | more
     return document
 
 
@@ -182,18 +177,18 @@ def misplaced_notes(placement: Placement) -> dict[tuple[str, str], tuple[int, in
             if placement.notes.get(key) != page}
 
 
-def _fixes(placement: Placement) -> tuple[set[str], set[str]]:
-    """Notes to split (by number) and rows to start on a new page (by id)."""
+def rows_to_break(placement: Placement) -> frozenset[str]:
+    """The rows to start on a new page: for each note that left the one page
+    of all its calls, the last row that starts on that page."""
     starts: dict[int, list[str]] = {}
     for row_id, pages in placement.rows.items():
         starts.setdefault(pages[0], []).append(row_id)
-    split, breaks = set(), set()
+    breaks = set()
     for (number, _), (call_page, note_page) in misplaced_notes(placement).items():
         call_pages = {page for (n, _), page in placement.calls.items() if n == number}
-        if len(call_pages) > 1:
-            split.add(number)
-            continue
-        first = min(call_page, note_page if note_page is not None else call_page)
+        if len(call_pages) > 1 or note_page is None:
+            continue        # the calls straddle a page: no break helps
+        first = min(call_page, note_page)
         if starts.get(first):
             breaks.add(max(starts[first], key=lambda r: int(r[1:])))
-    return split, breaks
+    return frozenset(breaks)

@@ -58,43 +58,37 @@ class _Notes:
     the other language's first call, and every later call, is a plain
     superscript with the same number.
 
-    (`split` sets a note as one element per language instead, each at that
-    language's first call. Not used by the PDF writer: WeasyPrint 70 does not
-    lay out again a table cell when the next cell of its row adds notes to
-    the page, so the first cell's text can run under the notes.)"""
+    (One element per language, each at its own call, was tried: WeasyPrint 70
+    does not lay out again a table cell when the next cell of its row adds
+    notes to the page, so the first cell's text ran under the notes.)"""
 
     doc: Document
-    split: frozenset = frozenset()
     placed: set = field(default_factory=set)    # ids whose paired element is out
     called: set = field(default_factory=set)    # (id, lang) whose first call is out
 
-    def element(self, note_id: str, langs: tuple[str, ...], call_lang: str) -> Markup:
+    def element(self, note_id: str, call_lang: str) -> Markup:
+        """The note, both languages side by side, lead language left; marked with
+        the language of the cell it stands in (its call's)."""
         note = self.doc.footnotes[note_id]
         halves = []
         for i, lang in enumerate(self.doc.meta.langs):
             side = "lead" if i == 0 else "other"
-            if lang not in langs:
-                halves.append(Markup('<span class="fn-half fn-{} fn-empty"></span>').format(side))
-                continue
             halves.append(Markup(
                 '<span class="fn-half fn-{side} {lang}" lang="{tag}">'
                 '<span class="fn-num">{n}</span>{text}</span>').format(
                     side=side, lang=lang, tag=_TAGS[lang], n=note.number,
                     text=inline(note.text[lang], None, lang)))
-        return Markup('<span class="fn{split}" data-n="{n}" data-call-lang="{call}" '
+        return Markup('<span class="fn" data-n="{n}" data-call-lang="{call}" '
                       'data-langs="{langs}">{halves}</span>').format(
-            split=" fn-split" if len(langs) == 1 else "", n=note.number, call=call_lang,
-            langs=" ".join(langs), halves=Markup("").join(halves))
+            n=note.number, call=call_lang, langs=" ".join(self.doc.meta.langs),
+            halves=Markup("").join(halves))
 
     def call(self, note_id: str, lang: str, may_float: bool) -> Markup:
         first = (note_id, lang) not in self.called
         self.called.add((note_id, lang))
-        if note_id in self.split:
-            if first:
-                return self.element(note_id, (lang,), lang)
-        elif may_float and note_id not in self.placed:
+        if may_float and note_id not in self.placed:
             self.placed.add(note_id)
-            return self.element(note_id, self.doc.meta.langs, lang)
+            return self.element(note_id, lang)
         return Markup('<span class="call{first}" data-n="{n}" data-lang="{lang}">{n}</span>'
                       ).format(first=" first" if first else "", lang=lang,
                                n=self.doc.note_number(note_id))
@@ -150,8 +144,8 @@ _BLOCK_KIND = {Paragraph: "paragraph", Heading: "heading", Salutation: "salutati
                Signature: "signature"}
 
 
-def _rows(doc: Document, split: frozenset = frozenset()) -> tuple[list[Row], list[Row], Row]:
-    notes = _Notes(doc, split)
+def _rows(doc: Document) -> tuple[list[Row], list[Row], Row]:
+    notes = _Notes(doc)
     developments = [Row(_BLOCK_KIND[type(b)], _pair_cells(b.text, doc, notes))
                     for b in doc.developments]
     res = doc.resolution
@@ -197,9 +191,9 @@ def _metadata(doc: Document, f: Furniture) -> dict[str, str]:
     }
 
 
-def context(doc: Document, templates: Path, split: frozenset = frozenset()) -> dict:
+def context(doc: Document, templates: Path) -> dict:
     f = furniture(doc, templates)
-    developments, resolution, opening = _rows(doc, split)
+    developments, resolution, opening = _rows(doc)
     meta = doc.meta
     summary = None
     if meta.summary is not None:
@@ -222,24 +216,22 @@ def context(doc: Document, templates: Path, split: frozenset = frozenset()) -> d
 
 
 def html_string(doc: Document, templates: Path, *, inline_css: bool = True,
-                breaks: frozenset[str] = frozenset(), split: frozenset[str] = frozenset()) -> str:
+                breaks: frozenset[str] = frozenset()) -> str:
     """The HTML as a string. `inline_css` puts the stylesheet in a <style>
     element (for the HTML output); the PDF writer passes it separately.
-    `breaks` (ids of rows that start a new page) and `split` (ids of notes set
-    as one element per language) are the PDF writer's fixes for notes that
-    would otherwise stand away from their calls."""
+    `breaks` are ids of rows that start a new page (the PDF writer's fix for a
+    note WeasyPrint would otherwise move away from its call)."""
     env = environment(templates)
     template = env.get_template(TEMPLATE)
-    ctx = context(doc, templates, split)
+    ctx = context(doc, templates)
     css = Markup(stylesheet_text(templates)) if inline_css else None
     return template.render(**ctx, css=css, breaks=breaks)
 
 
-def html_for_pdf(doc: Document, templates: Path, breaks: frozenset[str] = frozenset(),
-                 split: frozenset[str] = frozenset()) -> tuple[str, str]:
+def html_for_pdf(doc: Document, templates: Path,
+                 breaks: frozenset[str] = frozenset()) -> tuple[str, str]:
     """The HTML (without its stylesheet) and the base URL its references use."""
-    return (html_string(doc, templates, inline_css=False, breaks=breaks, split=split),
-            base_url(templates))
+    return html_string(doc, templates, inline_css=False, breaks=breaks), base_url(templates)
 
 
 @lru_cache(maxsize=8)

@@ -154,3 +154,11 @@ def test_reference_document_renders_every_note_once():
     tree = Tree(html_writer.render_html(doc, TEMPLATES).decode())
     assert len(tree.find("span", "fn")) == len(doc.footnotes) == 19
     assert tree.find("html")[0]["lang"] == "nl-BE"
+
+
+def test_rows_asked_to_break_start_a_new_page(doc):
+    html = html_writer.html_string(doc, TEMPLATES, inline_css=False, breaks=frozenset({"r3"}))
+    tree = Tree(html)
+    marked = [a["id"] for a in tree.find("tr", "page-break")]
+    assert marked == ["r3"]
+    assert "<style>" not in html

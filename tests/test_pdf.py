@@ -350,6 +350,15 @@ def test_each_note_stands_under_its_column_on_the_page_of_its_call(built):
             assert note_top > top
 
 
+def test_text_never_runs_under_the_notes(built):
+    for page in range(2, built.pages):
+        for side in (0, 1):
+            body = built.half(page, side)
+            notes = built.half(page, side, "notes")
+            if body and notes:
+                assert max(w["bottom"] for w in body) < min(w["top"] for w in notes), page + 1
+
+
 def test_every_note_is_on_the_page_of_both_its_calls(built):
     """The same, from the layout itself: no note away from any of its calls."""
     document = pdf_writer.layout(built.doc, TEMPLATES)

@@ -9,7 +9,6 @@ the document (its date of deposit), and no random identifier is written.
 from __future__ import annotations
 
 import atexit
-import logging
 import mimetypes
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,6 +53,33 @@ def _fetcher_class():
     return TemplatesFetcher
 
 
+def _patch_footnote_overflow():
+    """Work around a WeasyPrint 70 bug: after adding a note to the footnote
+    area, it tells whether the area overflows by comparing two float sums of
+    the same heights without tolerance, so rounding noise (heights in pt are
+    thirds of a px) reports an overflow at random; the note and the line of
+    its call are then moved to the next page although they fit. With no
+    `max-height` on the area (the default), its height is its content's and
+    a real overflow cannot happen there (a page too full is caught by the
+    page's own overflow test), so such reports are dropped."""
+    from weasyprint.layout import LayoutContext
+
+    original = LayoutContext._update_footnote_area
+    if getattr(original, "hemicycle_patched", False):
+        return
+
+    def update_footnote_area(self):
+        overflow = original(self)
+        if overflow:
+            max_height = self.current_footnote_area.style["max_height"]
+            if getattr(max_height, "value", None) == float("inf"):
+                return False
+        return overflow
+
+    update_footnote_area.hemicycle_patched = True
+    LayoutContext._update_footnote_area = update_footnote_area
+
+
 @dataclass
 class _Setup:
     fetcher: object
@@ -67,6 +93,7 @@ def setup(templates: Path) -> _Setup:
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
+    _patch_footnote_overflow()
     templates = templates.resolve()
     fetcher = _fetcher_class()(templates)
     font_config = FontConfiguration()
@@ -92,14 +119,12 @@ def layout(doc: Document, templates: Path):
     `orphans: 1; widows: 1` avoids most of it): that row then starts a new
     page and the document is laid out again (usually never).
 
-    Not fixed: a pair long enough to cross a page can put the two calls of a
-    note on two pages (the columns do not break at the same sentence); the
-    note stands with the lead language's call."""
+    A pair crossing a page can put the two calls of a note on two pages (the
+    columns do not break at the same sentence); the note stands with the
+    lead language's call. When the pair starts low on its page, it starts
+    the next page instead (see `rows_to_break`); otherwise this is left."""
     from weasyprint import HTML
 
-    # WeasyPrint reports refused fetches and unsupported CSS as warnings; the
-    # refusals are deliberate, so keep its logger quiet unless asked.
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
     templates = templates.resolve()
     s = setup(templates)
     breaks: frozenset[str] = frozenset()
@@ -125,34 +150,41 @@ class Placement:
     calls: dict[tuple[str, str], int]   # (note number, language) → page (0-based) of its first call
     notes: dict[tuple[str, str], int]   # (note number, language) → page of its text
     rows: dict[str, list[int]]          # row id → pages it is on, in order
+    row_starts: dict[str, float]        # row id → where it starts on its first page (0 top, 1 bottom)
+    call_rows: dict[str, str]           # note number → the row holding its note element
 
 
-def _walk(box):
-    stack = [box]
+def _walk(box, row=None):
+    """Every box under `box`, with the id of the table row it is in."""
+    stack = [(box, row)]
     while stack:
-        b = stack.pop()
-        yield b
+        b, row = stack.pop()
+        element = getattr(b, "element", None)
+        if getattr(b, "element_tag", "") == "tr" and element is not None and element.get("id"):
+            row = element.get("id")
+        yield b, row
         children = getattr(b, "children", None)
         if children:
-            stack.extend(reversed(children))
+            stack.extend((child, row) for child in reversed(children))
 
 
 def note_placement(document) -> Placement:
     from weasyprint.formatting_structure.boxes import FootnoteAreaBox, TextBox
 
-    calls: dict[tuple[str, str], int] = {}
-    notes: dict[tuple[str, str], int] = {}
-    rows: dict[str, list[int]] = {}
+    p = Placement({}, {}, {}, {}, {})
     for index, page in enumerate(document.pages):
-        for area in page._page_box.children:
+        page_box = page._page_box
+        top, height = page_box.content_box_y(), page_box.height
+        for area in page_box.children:
             footnotes = isinstance(area, FootnoteAreaBox)
-            for b in _walk(area):
+            for b, row in _walk(area):
                 element = getattr(b, "element", None)
                 if element is None:
                     continue
                 if getattr(b, "footnote", None) is not None:      # ::footnote-call
                     note = b.footnote.element
-                    calls.setdefault((note.get("data-n"), note.get("data-call-lang")), index)
+                    p.calls.setdefault((note.get("data-n"), note.get("data-call-lang")), index)
+                    p.call_rows.setdefault(note.get("data-n"), row)
                     continue
                 if isinstance(b, TextBox):
                     continue
@@ -160,14 +192,16 @@ def note_placement(document) -> Placement:
                 classes = (element.get("class") or "").split()
                 if footnotes and tag == "span" and "fn" in classes:
                     for lang in element.get("data-langs", "").split():
-                        notes.setdefault((element.get("data-n"), lang), index)
+                        p.notes.setdefault((element.get("data-n"), lang), index)
                 elif tag == "span" and "call" in classes and "first" in classes:
-                    calls.setdefault((element.get("data-n"), element.get("data-lang")), index)
+                    p.calls.setdefault((element.get("data-n"), element.get("data-lang")), index)
                 elif tag == "tr" and element.get("id"):
-                    pages = rows.setdefault(element.get("id"), [])
+                    pages = p.rows.setdefault(element.get("id"), [])
+                    if not pages:
+                        p.row_starts[element.get("id")] = (b.position_y - top) / height
                     if not pages or pages[-1] != index:
                         pages.append(index)
-    return Placement(calls, notes, rows)
+    return p
 
 
 def misplaced_notes(placement: Placement) -> dict[tuple[str, str], tuple[int, int | None]]:
@@ -177,17 +211,31 @@ def misplaced_notes(placement: Placement) -> dict[tuple[str, str], tuple[int, in
             if placement.notes.get(key) != page}
 
 
+STRADDLE_BREAK_FROM = 0.6   # a row starting below 60 % of its page may move to the next
+
+
 def rows_to_break(placement: Placement) -> frozenset[str]:
-    """The rows to start on a new page: for each note that left the one page
-    of all its calls, the last row that starts on that page."""
+    """The rows to start on a new page:
+    - for a note that left the one page of all its calls, the last row that
+      starts on that page (WeasyPrint made room for that row's first line);
+    - for a note whose two calls fall on two pages (a pair crossing a page),
+      the row of its calls, when that row starts low on its page: on the
+      next page, the pair's calls and note stand together, at the cost of
+      some space at the foot of the page."""
     starts: dict[int, list[str]] = {}
     for row_id, pages in placement.rows.items():
         starts.setdefault(pages[0], []).append(row_id)
     breaks = set()
     for (number, _), (call_page, note_page) in misplaced_notes(placement).items():
         call_pages = {page for (n, _), page in placement.calls.items() if n == number}
-        if len(call_pages) > 1 or note_page is None:
-            continue        # the calls straddle a page: no break helps
+        if len(call_pages) > 1:
+            row = placement.call_rows.get(number)
+            if (row in placement.rows and placement.rows[row][0] == min(call_pages)
+                    and placement.row_starts[row] >= STRADDLE_BREAK_FROM):
+                breaks.add(row)
+            continue
+        if note_page is None:
+            continue
         first = min(call_page, note_page)
         if starts.get(first):
             breaks.add(max(starts[first], key=lambda r: int(r[1:])))

@@ -439,3 +439,43 @@ def test_fetcher_serves_only_the_templates_folder(tmp_path):
                 "data:text/css,p{}", "file:///etc/passwd"):
         with pytest.raises(ValueError):
             fetcher.fetch(url)
+
+
+def _many_notes_yaml() -> str:
+    """The minimal example with twelve long paragraph pairs, three notes each."""
+    fr = ("Les abeilles pollinisent une grande partie des cultures européennes, et leur "
+          "déclin menace notre alimentation comme la biodiversité des campagnes. ")
+    nl = ("Bijen bestuiven een groot deel van de Europese gewassen, en hun achteruitgang "
+          "bedreigt onze voeding en de biodiversiteit van het platteland. ")
+    blocks, notes = [], []
+    for i in range(12):
+        texts = {"fr": "", "nl": ""}
+        for j in range(3):
+            note = f"n{i}-{j}"
+            for lang, sentence in (("fr", fr), ("nl", nl)):
+                texts[lang] += sentence * (1 + (i + j) % 3) + f"Fin.[^{note}] "
+            notes.append(f"  {note}:\n    fr: 'Note {i}.{j}. {fr * (1 + (i * j) % 4)}'\n"
+                         f"    nl: 'Noot {i}.{j}. {nl * (1 + (i * j) % 4)}'\n")
+        blocks.append(f"  - paragraph:\n      fr: '{texts['fr'].strip()}'\n"
+                      f"      nl: '{texts['nl'].strip()}'\n")
+    text = MINIMAL.read_text(encoding="utf-8")
+    start = text.index("  - heading:")
+    end = text.index("  - signature:")
+    text = text[:start] + "".join(blocks) + text[end:]
+    return text[:text.index("footnotes:")] + "footnotes:\n" + "".join(notes) + (
+        "  fao:\n    fr: FAO, 2020.\n    nl: FAO, 2020.\n")
+
+
+def test_notes_stay_with_calls_on_one_page_in_a_document_full_of_notes(tmp_path):
+    path = tmp_path / "56K0612001.yaml"
+    path.write_text(_many_notes_yaml(), encoding="utf-8")
+    doc = load_document(path)
+    assert len(doc.footnotes) == 37
+    document = pdf_writer.layout(doc, TEMPLATES)
+    placement = pdf_writer.note_placement(document)
+    assert len(document.pages) >= 6
+    for (number, lang), (call_page, note_page) in pdf_writer.misplaced_notes(placement).items():
+        # only a pair crossing a page may part a note from one of its calls
+        call_pages = {p for (n, _), p in placement.calls.items() if n == number}
+        assert len(call_pages) == 2 and note_page in call_pages, (number, lang, call_page,
+                                                                 note_page)

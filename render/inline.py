@@ -41,7 +41,7 @@ def parse_inline(source: str) -> Text:
             end = _closing_star(source, i)
             if end is not None:
                 flush()
-                parts.append(Emph(_unescape(source[i + 1:end])))
+                parts.extend(_emphasis(source[i + 1:end]))
                 i = end + 1
                 continue
         buf.append(ch)
@@ -64,6 +64,22 @@ def _closing_star(s: str, start: int) -> int | None:
             return j
         j += 1
     return None
+
+
+def _emphasis(inner: str) -> list[Inline]:
+    """Emphasised text; a footnote call inside it stays a call."""
+    parts: list[Inline] = []
+    last = 0
+    for m in _CALL.finditer(inner):
+        if m.start() > 0 and inner[m.start() - 1] == "\\":
+            continue  # an escaped "[" is text
+        if m.start() > last:
+            parts.append(Emph(_unescape(inner[last:m.start()])))
+        parts.append(NoteRef(m.group(1)))
+        last = m.end()
+    if last < len(inner):
+        parts.append(Emph(_unescape(inner[last:])))
+    return parts
 
 
 def _unescape(s: str) -> str:

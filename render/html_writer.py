@@ -25,6 +25,7 @@ from .model import (Document, Emph, Heading, NoteRef, Pair, Paragraph, Request, 
 HTML_DIR = "html"            # under the templates folder
 TEMPLATE = "document.html.j2"
 STYLESHEET = "chamber.css"
+SCREEN_STYLESHEET = "screen.css"   # the HTML preview only
 
 
 @lru_cache(maxsize=8)
@@ -216,16 +217,29 @@ def context(doc: Document, templates: Path) -> dict:
 
 
 def html_string(doc: Document, templates: Path, *, inline_css: bool = True,
-                breaks: frozenset[str] = frozenset()) -> str:
+                breaks: frozenset[str] = frozenset(), screen: bool = False) -> str:
     """The HTML as a string. `inline_css` puts the stylesheet in a <style>
-    element (for the HTML output); the PDF writer passes it separately.
+    element; the PDF writer passes it separately. `screen` makes the
+    self-contained browser preview: the screen stylesheet too, every file the
+    CSS refers to embedded, and the notes listed after the text.
     `breaks` are ids of rows that start a new page (the PDF writer's fix for a
     note WeasyPrint would otherwise move away from its call)."""
     env = environment(templates)
     template = env.get_template(TEMPLATE)
     ctx = context(doc, templates)
-    css = Markup(stylesheet_text(templates)) if inline_css else None
-    return template.render(**ctx, css=css, breaks=breaks)
+    css = None
+    if inline_css:
+        text = stylesheet_text(templates)
+        if screen:
+            text = embed_urls(text + "\n" + screen_stylesheet_text(templates),
+                              templates / HTML_DIR)
+        # Inside <style> an escaped "<" would be wrong; a stylesheet never
+        # needs "</", which is all that could end the element early.
+        css = Markup(text.replace("</", "<\\/"))
+    notes = [{"n": note.number,
+              "cells": {lang: inline(note.text[lang], None, lang) for lang in doc.meta.langs}}
+             for note in doc.notes_in_order()] if screen else []
+    return template.render(**ctx, css=css, breaks=breaks, screen=screen, notes=notes)
 
 
 def html_for_pdf(doc: Document, templates: Path,
@@ -239,5 +253,36 @@ def stylesheet_text(templates: Path) -> str:
     return (templates / HTML_DIR / STYLESHEET).read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=8)
+def screen_stylesheet_text(templates: Path) -> str:
+    return (templates / HTML_DIR / SCREEN_STYLESHEET).read_text(encoding="utf-8")
+
+
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+_MIME = {".otf": "font/otf", ".ttf": "font/ttf", ".woff": "font/woff", ".woff2": "font/woff2",
+         ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg"}
+
+
+def embed_urls(css: str, base: Path) -> str:
+    """The stylesheet with each `url(file)` under the templates folder replaced
+    by a data: URL, so the HTML preview needs no other file."""
+    root = base.parent.resolve()
+
+    def data_url(m: re.Match) -> str:
+        path = (base / m.group(1)).resolve()
+        if not path.is_relative_to(root) or not path.is_file():
+            return "none"  # nothing outside the templates folder, ever
+        mime = _MIME.get(path.suffix.lower(), "application/octet-stream")
+        return f"url(data:{mime};base64,{_base64(path)})"
+    return _CSS_URL.sub(data_url, css)
+
+
+@lru_cache(maxsize=32)
+def _base64(path: Path) -> str:
+    import base64
+    return base64.b64encode(path.read_bytes()).decode("ascii")
+
+
 def render_html(doc: Document, templates: Path) -> bytes:
-    return html_string(doc, templates).encode("utf-8")
+    """The self-contained HTML preview."""
+    return html_string(doc, templates, screen=True).encode("utf-8")

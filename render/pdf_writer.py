@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from .html_writer import STYLESHEET, HTML_DIR, base_url, html_for_pdf, stylesheet_text
 from .model import Document
+from .writers import Rendered
 
 
 class RefusedFetch(ValueError):
@@ -140,7 +141,8 @@ def layout(doc: Document, templates: Path):
 
 
 def render_pdf(doc: Document, templates: Path) -> bytes:
-    return layout(doc, templates).write_pdf(pdf_identifier=False)
+    document = layout(doc, templates)
+    return Rendered.of(document.write_pdf(pdf_identifier=False), len(document.pages))
 
 
 # --- where the notes and their calls landed ----------------------------------

@@ -1,6 +1,8 @@
 """The HTML writer: structure, escaping, wording and style from the templates folder."""
 from __future__ import annotations
 
+import re
+
 import shutil
 from html.parser import HTMLParser
 
@@ -62,7 +64,7 @@ def test_html_document_in_the_lead_language(html, tree, doc):
 
 
 def test_one_row_per_pair_lead_language_first(tree, doc):
-    rows = [a for t, a in tree.tags if t == "tr" and a.get("id")]
+    rows = [a for t, a in tree.tags if t == "tr" and a.get("id", "").startswith("r")]
     pairs = (len(doc.developments) + 1 + len(doc.resolution.considerants)
              + sum(1 for _ in html_writer.iter_requests(doc.resolution.requests)))
     assert len(rows) == pairs
@@ -119,7 +121,8 @@ def test_content_is_data(tmp_path):
     path = tmp_path / "doc.yaml"
     path.write_text(text, encoding="utf-8")
     html = html_writer.render_html(load_document(path), TEMPLATES).decode()
-    assert "{{ 7*7 }}" in html and "49" not in html.replace("2024", "")
+    words = re.sub(r"data:[^)]*\)", "", html).replace("2024", "")  # fonts embedded as data
+    assert "{{ 7*7 }}" in html and "49" not in words
     assert "<img" not in html
     assert "&lt;img src=&#34;http://example.org/x.png&#34;&gt; &amp;amp; {% raw %}x&lt;/td&gt;" in html
 
@@ -162,3 +165,16 @@ def test_rows_asked_to_break_start_a_new_page(doc):
     marked = [a["id"] for a in tree.find("tr", "page-break")]
     assert marked == ["r3"]
     assert "<style>" not in html
+
+
+def test_preview_is_self_contained_and_lists_the_notes_paired(html, doc):
+    """The HTML output needs no other file: fonts and images are embedded, and
+    the notes (which browsers cannot float) are listed after the text, paired."""
+    assert re.findall(r"url\((?!data:)", html) == []
+    assert ' src="' not in html and " href=" not in html
+    assert html.count("data:font/otf;base64,") == 4
+    for note in doc.notes_in_order():
+        row = re.search(rf'<tr id="note-{note.number}">(.*?)</tr>', html, re.S)
+        assert row, note.id
+        cells = re.findall(r'<td class="(fr|nl)"', row.group(1))
+        assert cells == list(doc.meta.langs)

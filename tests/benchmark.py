@@ -12,7 +12,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import shutil
 import statistics
 import subprocess
@@ -21,8 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-REFERENCE = ROOT / "content" / "56K0589001.yaml"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import REFERENCE, ROOT, huge_paragraph, many_considerants, scaled_content  # noqa: E402
+
 PYTHON = sys.executable
 
 
@@ -52,24 +52,6 @@ def hemicycle(*args: str) -> list[str]:
 def pdf_pages(path: Path) -> int:
     from pypdf import PdfReader
     return len(PdfReader(path).pages)
-
-
-# --- synthetic content -----------------------------------------------------
-
-def scaled_content(factor: int) -> str:
-    """The reference document with its développements and notes repeated
-    `factor` times (note ids renamed per copy, so every copy has its own)."""
-    text = REFERENCE.read_text(encoding="utf-8")
-    head, rest = text.split("\ndevelopments:\n", 1)
-    body, rest = rest.split("\nresolution:\n", 1)
-    resolution, notes = rest.split("\nfootnotes:\n", 1)
-    bodies, note_sets = [], []
-    for i in range(factor):
-        suffix = "" if i == 0 else f"-x{i}"
-        bodies.append(re.sub(r"\[\^([A-Za-z0-9_-]+)\]", rf"[^\1{suffix}]", body))
-        note_sets.append(re.sub(r"(?m)^  ([A-Za-z0-9][A-Za-z0-9_-]*):", rf"  \1{suffix}:", notes))
-    return (f"{head}\ndevelopments:\n" + "\n".join(bodies) + "\nresolution:\n" + resolution
-            + "\nfootnotes:\n" + "\n".join(note_sets))
 
 
 # --- the measures ------------------------------------------------------------
@@ -128,7 +110,18 @@ def measure(repeat: int, batch: int, work: Path) -> dict:
     results["scaling"] = scaling
     results["time_16x_vs_1x"] = scaling[-1]["seconds"] / scaling[0]["seconds"]
 
-    # 5. Batches: one process against one per document; make -j2 against -j1.
+    # 5. Big inputs: every format, time and peak memory.
+    big = []
+    for name, text in (("1 MB paragraph", huge_paragraph()),
+                       ("5,000 considerants", many_considerants())):
+        path = work / f"big-{len(big)}.yaml"
+        path.write_text(text, encoding="utf-8")
+        for fmt in ("docx", "pdf"):
+            seconds, peak = run(hemicycle("build", str(path), "--format", fmt, "--out", str(out)))
+            big.append({"input": name, "format": fmt, "seconds": seconds, "peak_mb": peak})
+    results["big_inputs"] = big
+
+    # 6. Batches: one process against one per document; make -j2 against -j1.
     batch_dir = work / "batch"
     (batch_dir / "content").mkdir(parents=True)
     minimal = (ROOT / "tests" / "data" / "minimal.yaml").read_text(encoding="utf-8")
@@ -187,6 +180,9 @@ def markdown(r: dict) -> str:
     for s in r["scaling"]:
         lines.append(f"| {s['factor']}× content ({s['pages']} pages) | {s['seconds']:.2f} s, "
                      f"{s['seconds_per_page'] * 1000:.0f} ms/page, peak {s['peak_mb']} MB |")
+    for b in r["big_inputs"]:
+        lines.append(f"| {b['input']} → {b['format'].upper()} | {b['seconds']:.2f} s, "
+                     f"peak {b['peak_mb']} MB |")
     lines += [
         f"| {r['batch_documents']} documents, one process | {r['batch_one_process_s']:.2f} s |",
         f"| {r['batch_documents']} documents, one process each | "

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .html_writer import STYLESHEET, HTML_DIR, base_url, html_for_pdf, stylesheet_text
+from .errors import ContentError, Problem
 from .model import Document
 from .writers import Rendered
 
@@ -142,7 +143,35 @@ def layout(doc: Document, templates: Path):
 
 def render_pdf(doc: Document, templates: Path) -> bytes:
     document = layout(doc, templates)
+    if cover_overflows(document):
+        # The cover has a fixed height (its strip sits at the foot): rather
+        # than print a title or summary over the strip, say what to shorten.
+        field, pos = ("summary", doc.meta.summary.pos) if doc.meta.summary is not None \
+            else ("title", doc.meta.title.pos)
+        raise ContentError([Problem(pos, f"the cover cannot hold this {field}: shorten it "
+                                         "so that the cover fits on its one page")])
     return Rendered.of(document.write_pdf(pdf_identifier=False), len(document.pages))
+
+
+def cover_overflows(document) -> bool:
+    """Whether the cover's texts run past its first page or into its strip."""
+    bottom, strip_top = 0.0, None
+    for index, page in enumerate(document.pages[:3]):  # an overflow shows by page 2
+        for box, _ in _walk(page._page_box):
+            element = getattr(box, "element", None)
+            if element is None or getattr(box, "element_tag", "") != "table":
+                continue
+            classes = (element.get("class") or "").split()
+            is_strip, is_cover = "cover-session" in classes, "cover-pair" in classes
+            if (is_strip or is_cover) and index > 0:
+                return True
+            if is_strip:
+                strip_top = box.position_y if strip_top is None else min(strip_top, box.position_y)
+            elif is_cover:
+                bottom = max(bottom, box.position_y + box.margin_height())
+        if index == 0 and strip_top is not None and bottom > strip_top + 0.01:
+            return True
+    return False
 
 
 # --- where the notes and their calls landed ----------------------------------

@@ -479,3 +479,27 @@ def test_notes_stay_with_calls_on_one_page_in_a_document_full_of_notes(tmp_path)
         call_pages = {p for (n, _), p in placement.calls.items() if n == number}
         assert len(call_pages) == 2 and note_page in call_pages, (number, lang, call_page,
                                                                  note_page)
+
+
+def test_a_cover_too_full_is_refused_with_the_field_to_shorten(tmp_path):
+    """The cover has one page: a summary that cannot fit is an error at the
+    summary, not a cover printed over its own strip."""
+    from render.errors import ContentError
+    from render.pdf_writer import render_pdf
+
+    def with_summary(sentences: int):
+        text = MINIMAL.read_text(encoding="utf-8").replace(
+            "  and_others: true\n",
+            "  and_others: true\n  summary:\n"
+            f"    fr: {('Les abeilles sont essentielles. ' * sentences).strip()}\n"
+            f"    nl: {('De bijen zijn essentieel. ' * sentences).strip()}\n")
+        path = tmp_path / f"summary{sentences}.yaml"
+        path.write_text(text, encoding="utf-8")
+        return load_document(path)
+
+    assert render_pdf(with_summary(40), TEMPLATES).startswith(b"%PDF")
+    with pytest.raises(ContentError) as info:
+        render_pdf(with_summary(200), TEMPLATES)
+    (problem,) = info.value.problems
+    assert (problem.pos.line, problem.pos.col) == (20, 3)   # the `summary:` key
+    assert "shorten it" in problem.message

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import time
-import traceback
 from pathlib import Path
 
 from .errors import ContentError, Problem

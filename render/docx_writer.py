@@ -40,7 +40,6 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
-from . import locale
 from .docx_package import stable_zip
 from .furniture import Furniture, furniture, load_wording
 from .model import (Document, Emph, Heading, NoteRef, Pair, Paragraph, Request, Salutation,

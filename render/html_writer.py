@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from .furniture import Furniture, furniture
-from .model import (Document, Emph, Heading, NoteRef, Pair, Paragraph, Request, Salutation,
+from .model import (Document, Emph, Heading, NoteRef, Pair, Paragraph, Salutation,
                     Signature, Str, Text, iter_requests)
 
 HTML_DIR = "html"            # under the templates folder

@@ -19,7 +19,7 @@ from .errors import ContentError, Problem
 from .model import (Author, Considerant, Document, Footnote, Heading, Metadata, Paragraph,
                     Pos, Request, Resolution, Salutation, Signature)
 from .numbering import number_document
-from .schema import INVALID, Context, did_you_mean, is_null
+from .schema import Context, did_you_mean
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 _BLOCKS = {"paragraph": Paragraph, "heading": Heading, "salutation": Salutation,

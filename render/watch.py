@@ -6,7 +6,6 @@ the content file and of every file its last build read.
 from __future__ import annotations
 
 import os
-import sys
 import time
 from pathlib import Path
 

@@ -384,7 +384,8 @@ def _limit_memory():
 def pdfs(built, tmp_path_factory) -> dict[str, Path]:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        pytest.skip("LibreOffice is not installed")
+        pytest.fail("LibreOffice is needed to check the DOCX: run `make deps` (Debian, as "
+                    "root) or see the README's prerequisites")
     work = tmp_path_factory.mktemp("lo")
     files = []
     for name, data in built.items():

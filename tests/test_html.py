@@ -151,7 +151,6 @@ def test_a_clerk_restyles_and_rewords_in_the_templates_folder(tmp_path, doc):
     assert "EXPOSÉ DES MOTIFS" in html and "DÉVELOPPEMENTS" not in html
 
 
-@pytest.mark.skipif(not REFERENCE.exists(), reason="the reference document is not there yet")
 def test_reference_document_renders_every_note_once():
     doc = load_document(REFERENCE)
     tree = Tree(html_writer.render_html(doc, TEMPLATES).decode())

@@ -33,6 +33,7 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
     reads: set[str] = field(default_factory=set)   # every file read, for watch
     seconds: float = 0.0
+    pages: int | None = None                       # of the PDF, when one was made
 
 
 class Builder:
@@ -69,11 +70,11 @@ class Builder:
                 self._write(doc, fmt, writer, result, load_reads.paths)
         result.seconds = time.perf_counter() - started
         self.status = max(self.status, result.status)
+        print(summary_line(result), file=self.log, flush=True)
         return result
 
     def _write(self, doc, fmt, writer, result: Result, load_reads: set[str]) -> None:
         target = self.out / f"{result.path.stem}.{extension(fmt)}"
-        started = time.perf_counter()
         with ReadLog() as reads:
             try:
                 data = writer(doc, self.templates)
@@ -98,18 +99,23 @@ class Builder:
             write_atomically(target.with_name(target.name + ".d"),
                              make_rule(target, deps).encode())
         result.written.append(target)
-        print(f"{target}  {page_count_note(fmt, data)}{time.perf_counter() - started:.2f} s",
-              file=self.log)
+        pages = getattr(data, "pages", None)
+        if pages:
+            result.pages = pages
 
     def _report(self, problems: list[Problem]) -> None:
         for problem in problems:
             print(problem, file=self.errors)
 
 
-def page_count_note(fmt: str, data: bytes) -> str:
-    """`12 pages  ` for the build log, when the writer tells (see writers.Rendered)."""
-    count = getattr(data, "pages", None)
-    return f"{count} pages  " if count else ""
+def summary_line(result: Result) -> str:
+    """One line per document: what was written, its pages, the time taken."""
+    if result.status == EXIT_INVALID:
+        errors = len(result.problems)
+        return f"{result.path}: not built ({errors} error{'s' if errors != 1 else ''})"
+    written = ", ".join(str(p) for p in result.written) or "nothing written"
+    pages = f", {result.pages} pages" if result.pages else ""
+    return f"{result.path} → {written}{pages}  {result.seconds:.2f} s"
 
 
 def dependencies(content: Path, reads: set[str], templates: Path) -> list[Path]:

@@ -81,3 +81,16 @@ def test_missing_file_is_reported_not_raised(tmp_path):
     assert result.returncode == 2
     assert "nope.yaml:1:1: error: cannot read the file" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_batch_build_prints_one_line_per_document_and_a_total(tmp_path):
+    bad = ROOT / "tests" / "bad" / "empty.yaml"
+    result = hemicycle("build", MINIMAL, bad, "--out", tmp_path, "--format", "pdf,docx")
+    assert result.returncode == 2
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 3, lines
+    assert re.match(rf"^{re.escape(str(MINIMAL))} → .*minimal\.pdf, .*minimal\.docx, "
+                    r"\d+ pages  \d+\.\d\d s$", lines[0]), lines[0]
+    assert lines[1] == f"{bad}: not built (1 error)"
+    assert re.match(r"^2 documents, 2 files written, 1 failed, \d+\.\d\d s$", lines[2])
+    assert (tmp_path / "minimal.pdf").exists() and not (tmp_path / "empty.pdf").exists()

@@ -94,6 +94,18 @@ STYLE_NAMES = {
 }
 
 
+
+# A row that calls a note is kept on one page (w:cantSplit), so that both
+# calls and the note stand together. Word cuts off a row that cannot split
+# and is taller than a page, so only rows well under a page are kept whole:
+# about 36 lines of a column (some 50 characters a line).
+KEEP_WHOLE_MAX_CHARS = 1800
+
+
+def keeps_whole(*pairs: Pair | None) -> bool:
+    return sum(max(len(p.fr.plain), len(p.nl.plain)) for p in pairs if p is not None) \
+        <= KEEP_WHOLE_MAX_CHARS
+
 class DocxTemplateError(Exception):
     pass
 
@@ -311,7 +323,8 @@ class _Writer:
         for lang in (self.lead, self.other):
             before = prefix(lang) if prefix else ""
             cells.append(self.p(style, before + self.text(pair[lang], lang)))
-        return self.row(*cells, cant_split=bool(pair[self.lead].note_ids or pair[self.other].note_ids))
+        calls = pair[self.lead].note_ids or pair[self.other].note_ids
+        return self.row(*cells, cant_split=bool(calls) and keeps_whole(pair))
 
     # -- the document --
 
@@ -387,7 +400,7 @@ class _Writer:
                 cells.append(self.p(style, content))
             calls = [nid for pair in (r.lead, r.text) if pair is not None
                      for lang in (self.lead, self.other) for nid in pair[lang].note_ids]
-            rows.append(self.row(*cells, cant_split=bool(calls)))
+            rows.append(self.row(*cells, cant_split=bool(calls) and keeps_whole(r.lead, r.text)))
             rows += self.requests(r.children)
         return rows
 

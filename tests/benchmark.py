@@ -105,8 +105,11 @@ def measure(repeat: int, batch: int, work: Path) -> dict:
         seconds = statistics.median(r[0] for r in runs)
         peak = max(r[1] for r in runs)
         n = pdf_pages(out / f"scaled{factor}.pdf")
+        docx_seconds = median_time(
+            hemicycle("build", str(path), "--format", "docx", "--out", str(out)), repeat)
         scaling.append({"factor": factor, "pages": n, "seconds": seconds,
-                        "seconds_per_page": seconds / n, "peak_mb": peak})
+                        "seconds_per_page": seconds / n, "peak_mb": peak,
+                        "docx_seconds": docx_seconds})
     results["scaling"] = scaling
     results["time_16x_vs_1x"] = scaling[-1]["seconds"] / scaling[0]["seconds"]
 
@@ -178,8 +181,9 @@ def markdown(r: dict) -> str:
     if "libreoffice_docx_to_pdf_s" in r:
         lines.append(f"| LibreOffice DOCX → PDF | {r['libreoffice_docx_to_pdf_s']:.2f} s |")
     for s in r["scaling"]:
-        lines.append(f"| {s['factor']}× content ({s['pages']} pages) | {s['seconds']:.2f} s, "
-                     f"{s['seconds_per_page'] * 1000:.0f} ms/page, peak {s['peak_mb']} MB |")
+        lines.append(f"| {s['factor']}× content ({s['pages']} pages) | PDF {s['seconds']:.2f} s, "
+                     f"{s['seconds_per_page'] * 1000:.0f} ms/page, peak {s['peak_mb']} MB; "
+                     f"DOCX {s['docx_seconds']:.2f} s |")
     for b in r["big_inputs"]:
         lines.append(f"| {b['input']} → {b['format'].upper()} | {b['seconds']:.2f} s, "
                      f"peak {b['peak_mb']} MB |")

@@ -214,18 +214,22 @@ def test_a_reference_without_a_style_is_reported(tmp_path):
         render_docx(DOCS["minimal"], templates)
 
 
-def test_time_grows_linearly_with_the_text():
-    from dataclasses import replace
-    import time
-    doc = DOCS.get("56K0589001", DOCS["minimal"])
-    def timed(k):
-        big = replace(doc, developments=doc.developments * k)
-        start = time.perf_counter()
-        render_docx(big, TEMPLATES)
-        return time.perf_counter() - start
-    timed(1)
-    small, large = timed(4), timed(40)
-    assert large < 25 * small + 0.5, (small, large)
+def test_only_rows_well_under_a_page_are_kept_whole():
+    """Rows that call a note cannot split (both calls stay with the note),
+    unless they are long enough to outgrow a page, which Word would cut off."""
+    from render.docx_writer import KEEP_WHOLE_MAX_CHARS
+    text = MINIMAL.read_text(encoding="utf-8")
+    long = "Les abeilles pollinisent les cultures. " * (KEEP_WHOLE_MAX_CHARS // 30)
+    text = text.replace("fr: Les néonicotinoïdes sont en cause.[^efsa]",
+                        f"fr: {long}[^efsa]")
+    doc = load_bytes(text.encode("utf-8"), "long.yaml")
+    body = xml_parts(render_docx(doc, TEMPLATES))["word/document.xml"]
+    kept = {para_text(tr.find("w:tc/w:p", NS)): tr.find("w:trPr/w:cantSplit", NS) is not None
+            for tr in body.iter(w("tr"))}
+    short = [t for t in kept if t.startswith("Les abeilles pollinisent 75 %")]
+    longer = [t for t in kept if t.startswith("Les abeilles pollinisent les cultures.")]
+    assert len(short) == 1 and kept[short[0]] is True
+    assert len(longer) == 1 and kept[longer[0]] is False
 
 
 def test_footnotes_part_one_note_per_pair(case):

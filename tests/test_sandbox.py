@@ -31,6 +31,13 @@ def audited(tmp_path_factory):
     text = text.replace("nl: De pesticiden", f"nl: {json.dumps(HOSTILE['heading_nl'])}")
     text = text.replace("fr: Les néonicotinoïdes sont en cause.[^efsa]",
                         f"fr: {json.dumps(HOSTILE['paragraph_fr'] + '[^efsa]')}")
+    # A file the hostile text points at, in a folder the build may write to:
+    # it must still never be read.
+    secret = work / "secret.png"
+    secret.write_bytes(b"\x89PNG secret")
+    text = text.replace("nl: Neonicotinoïden liggen aan de basis.[^efsa]",
+                        f"nl: {json.dumps(f'<img src={secret.as_uri()}> url({secret.as_uri()})[^efsa]')}")
+    assert text.count("secret.png") == 2
     content = work / "hostile.yaml"
     content.write_text(text, encoding="utf-8")
     events = work / "events.json"
@@ -52,6 +59,7 @@ def allowed_roots(content: Path, out: Path) -> list[str]:
     paths = sysconfig.get_paths()
     roots = {sys.prefix, sys.base_prefix, sys.exec_prefix, paths["stdlib"], paths["purelib"],
              paths["platlib"], str(ROOT / "render"), str(ROOT / "templates"), str(content),
+             # WeasyPrint hands fonts to fontconfig through temporary files:
              str(out), tempfile.gettempdir(),
              # read by the standard library itself, whatever the content:
              "/usr/share/zoneinfo", "/etc/mime.types", "/dev/null", "/dev/urandom"}
@@ -68,6 +76,7 @@ def test_build_reads_nothing_outside_templates_content_and_libraries(audited):
     assert outside == []
     opened = {os.path.realpath(p) for p, _, _ in events["open"]}
     assert "/etc/passwd" not in opened and "/etc/hostname" not in opened
+    assert os.path.realpath(content.parent / "secret.png") not in opened
 
 
 def test_hostile_text_comes_out_literally_in_html(audited):

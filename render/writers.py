@@ -45,7 +45,11 @@ def get_writer(fmt: str) -> Writer:
         if exc.name == module_name:
             raise WriterUnavailable(f"the {fmt} writer is not part of this version of "
                                     "hemicycle yet") from None
-        raise
+        raise WriterUnavailable(f"the {fmt} writer needs the Python package {exc.name}: "
+                                "run `make` to install hemicycle's dependencies") from None
+    except OSError as exc:  # a system library (Pango for WeasyPrint) is missing
+        raise WriterUnavailable(f"the {fmt} writer cannot start ({exc}); install the "
+                                "prerequisites listed in the README") from None
     return getattr(module, function)
 
 

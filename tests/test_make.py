@@ -30,14 +30,18 @@ def make(scratch: Path, *args: str, hemicycle: str | None = None):
 
 
 def touch(scratch: Path, changed: Path) -> None:
-    """Sources old, outputs newer, `changed` newest: as if just saved (and
-    independent of how coarse the file system's clock is)."""
+    """Sources old, outputs newer, `changed` newest: as if just saved.
+
+    The outputs are made newer than *now*, so that files a build also reads
+    from outside the scratch folder (the legislature's data in the project,
+    which a fresh clone has just written) count as older than them; `changed`
+    is newer still."""
     now = time.time()
     for path in scratch.rglob("*"):
         if path.is_file():
-            age = 50 if path.parent.name == "build" else 100
-            os.utime(path, (now - age, now - age))
-    os.utime(changed, (now, now))
+            stamp = now + 10 if path.parent.name == "build" else now - 100
+            os.utime(path, (stamp, stamp))
+    os.utime(changed, (now + 20, now + 20))
 
 
 @pytest.fixture

@@ -64,6 +64,7 @@ class _Notes:
     notes to the page, so the first cell's text ran under the notes.)"""
 
     doc: Document
+    screen: bool = False                        # the browser preview: calls link to notes
     placed: set = field(default_factory=set)    # ids whose paired element is out
     called: set = field(default_factory=set)    # (id, lang) whose first call is out
 
@@ -89,10 +90,15 @@ class _Notes:
         self.called.add((note_id, lang))
         if may_float and note_id not in self.placed:
             self.placed.add(note_id)
-            return self.element(note_id, lang)
-        return Markup('<span class="call{first}" data-n="{n}" data-lang="{lang}">{n}</span>'
-                      ).format(first=" first" if first else "", lang=lang,
-                               n=self.doc.note_number(note_id))
+            mark = self.element(note_id, lang)
+        else:
+            mark = Markup('<span class="call{first}" data-n="{n}" data-lang="{lang}">{n}</span>'
+                          ).format(first=" first" if first else "", lang=lang,
+                                   n=self.doc.note_number(note_id))
+        if self.screen:
+            mark = Markup('<a class="note-link" href="#note-{n}">{mark}</a>').format(
+                n=self.doc.note_number(note_id), mark=mark)
+        return mark
 
 
 _TAGS = {"fr": "fr-BE", "nl": "nl-BE"}
@@ -145,8 +151,8 @@ _BLOCK_KIND = {Paragraph: "paragraph", Heading: "heading", Salutation: "salutati
                Signature: "signature"}
 
 
-def _rows(doc: Document) -> tuple[list[Row], list[Row], Row]:
-    notes = _Notes(doc)
+def _rows(doc: Document, screen: bool = False) -> tuple[list[Row], list[Row], Row]:
+    notes = _Notes(doc, screen)
     developments = [Row(_BLOCK_KIND[type(b)], _pair_cells(b.text, doc, notes))
                     for b in doc.developments]
     res = doc.resolution
@@ -192,9 +198,9 @@ def _metadata(doc: Document, f: Furniture) -> dict[str, str]:
     }
 
 
-def context(doc: Document, templates: Path) -> dict:
+def context(doc: Document, templates: Path, screen: bool = False) -> dict:
     f = furniture(doc, templates)
-    developments, resolution, opening = _rows(doc)
+    developments, resolution, opening = _rows(doc, screen)
     meta = doc.meta
     summary = None
     if meta.summary is not None:
@@ -226,7 +232,7 @@ def html_string(doc: Document, templates: Path, *, inline_css: bool = True,
     note WeasyPrint would otherwise move away from its call)."""
     env = environment(templates)
     template = env.get_template(TEMPLATE)
-    ctx = context(doc, templates)
+    ctx = context(doc, templates, screen)
     css = None
     if inline_css:
         text = stylesheet_text(templates)

@@ -129,7 +129,8 @@ def test_content_is_data(tmp_path):
 
 def test_no_external_references(tree):
     for tag, attrs in tree.tags:
-        assert "src" not in attrs and "href" not in attrs, (tag, attrs)
+        # nothing is fetched; the only links are to notes in the same page
+        assert "src" not in attrs and attrs.get("href", "#").startswith("#"), (tag, attrs)
 
 
 def test_environment_is_cached_and_autoescapes():
@@ -170,10 +171,17 @@ def test_preview_is_self_contained_and_lists_the_notes_paired(html, doc):
     """The HTML output needs no other file: fonts and images are embedded, and
     the notes (which browsers cannot float) are listed after the text, paired."""
     assert re.findall(r"url\((?!data:)", html) == []
-    assert ' src="' not in html and " href=" not in html
+    assert ' src="' not in html and re.findall(r' href="(?!#note-\d+")', html) == []
     assert html.count("data:font/otf;base64,") == 4
     for note in doc.notes_in_order():
         row = re.search(rf'<tr id="note-{note.number}">(.*?)</tr>', html, re.S)
         assert row, note.id
         cells = re.findall(r'<td class="(fr|nl)"', row.group(1))
         assert cells == list(doc.meta.langs)
+
+
+def test_preview_calls_link_to_their_notes_and_the_pdf_html_has_no_links(html, doc):
+    for note in doc.notes_in_order():
+        assert f'<a class="note-link" href="#note-{note.number}">' in html
+    pdf_html, _ = html_writer.html_for_pdf(doc, TEMPLATES.resolve())
+    assert "note-link" not in pdf_html and 'id="note-' not in pdf_html

@@ -38,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hemicycle",
         description="Bilingual documents of the Belgian Chamber of Representatives, "
-                    "from YAML content to PDF and DOCX.")
+                    "from YAML content to PDF and DOCX.",
+        epilog="Exit codes: 0 fine, 1 findings (or an output that could not be written), "
+               "2 invalid content or usage. The content format: docs/content-format.md.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     build = commands.add_parser(

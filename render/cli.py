@@ -114,11 +114,6 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _report(problems: list[Problem]) -> None:
-    for problem in problems:
-        print(problem, file=sys.stderr)
-
-
 def cmd_build(args) -> int:
     builder = Builder(args.format, args.out, templates_dir(args.templates), args.depfile)
     return build_all(args.files, builder)

@@ -43,6 +43,11 @@ class Context:
         self.problems.append(Problem(pos, message))
         return INVALID
 
+    def value_error(self, node: Node, key: Pos | Node, message: str) -> object:
+        """An error about a value, shown at the value; an empty value has no
+        place of its own (YAML marks it on the next line), so at its key."""
+        return self.error(key if is_null(node) else node, message)
+
 
 def kind_of(node: Node) -> str:
     if isinstance(node, MappingNode):
@@ -103,8 +108,8 @@ class TextSpec(Spec):
 
     def convert(self, node, ctx, where):
         if not isinstance(node, ScalarNode) or is_null(node):
-            return ctx.error(node if not is_null(node) else where,
-                             f"expected a text, found {kind_of(node)}")
+            return ctx.value_error(node, where,
+                                   f"expected a text, found {kind_of(node)}")
         problem = text_problem(node.value)
         if problem:
             return ctx.error(node, f"the text {problem}")
@@ -122,8 +127,8 @@ class IntSpec(Spec):
 
     def convert(self, node, ctx, where):
         if not isinstance(node, ScalarNode) or str(node.tag) != _TAG + "int":
-            return ctx.error(node if not is_null(node) else where,
-                             f"expected a whole number, found {kind_of(node)}")
+            return ctx.value_error(node, where,
+                                   f"expected a whole number, found {kind_of(node)}")
         try:
             value = int(node.value.replace("_", ""), 10)
         except ValueError:
@@ -144,8 +149,8 @@ class BoolSpec(Spec):
 
     def convert(self, node, ctx, where):
         if not isinstance(node, ScalarNode) or str(node.tag) != _TAG + "bool":
-            return ctx.error(node if not is_null(node) else where,
-                             f"expected true or false, found {kind_of(node)}")
+            return ctx.value_error(node, where,
+                                   f"expected true or false, found {kind_of(node)}")
         return node.value.lower() == "true"
 
     def json_schema(self):
@@ -162,8 +167,8 @@ class DateSpec(Spec):
     def convert(self, node, ctx, where):
         m = _DATE.match(node.value.strip()) if isinstance(node, ScalarNode) else None
         if not m:
-            return ctx.error(node if not is_null(node) else where,
-                             f"expected a date written YYYY-MM-DD, found {kind_of(node)}")
+            return ctx.value_error(node, where,
+                                   f"expected a date written YYYY-MM-DD, found {kind_of(node)}")
         try:
             return date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError as exc:
@@ -185,8 +190,8 @@ class EnumSpec(Spec):
         choices = ", ".join(self.values)
         found = kind_of(node)
         hint = did_you_mean(node.value, list(self.values)) if isinstance(node, ScalarNode) else ""
-        return ctx.error(node if not is_null(node) else where,
-                         f"expected one of {choices}, found {found}{hint}")
+        return ctx.value_error(node, where,
+                               f"expected one of {choices}, found {found}{hint}")
 
     def json_schema(self):
         return {"enum": list(self.values), "description": self.doc}
@@ -205,17 +210,14 @@ class PairSpec(Spec):
                     "`both: …` if the text is truly the same in both languages."
                     if isinstance(node, ScalarNode) and not is_null(node) else
                     " Give `fr:` and `nl:`.")
-            return ctx.error(node if not is_null(node) else where,
-                             f"expected French and Dutch texts, found {kind_of(node)}.{hint}")
+            return ctx.value_error(node, where,
+                                   f"expected French and Dutch texts, found {kind_of(node)}.{hint}")
+        before = len(ctx.problems)
         entries = mapping_entries(node, ctx)
-        if entries is INVALID:
-            return INVALID
         keys = {k: (knode, vnode) for k, knode, vnode in entries}
-        ok = True
         misspelt: set[str] = set()  # languages whose key was mistyped: one error is enough
         for k, knode, _ in entries:
             if k not in ("fr", "nl", "both"):
-                ok = False
                 guess = close_match(k, ["fr", "nl", "both"])
                 if guess:
                     misspelt.add(guess)
@@ -227,24 +229,17 @@ class PairSpec(Spec):
         texts: dict[str, str] = {}
         if "both" in keys:
             value = self._text(keys["both"][1], ctx, keys["both"][0], "text")
-            if value is INVALID:
-                return INVALID
             texts = {"fr": value, "nl": value}
         else:
             for lang in LANGS:
-                if lang not in keys:
+                if lang in keys:
+                    texts[lang] = self._text(keys[lang][1], ctx, keys[lang][0],
+                                             f"{LANG_NAMES[lang]} text")
+                elif lang not in misspelt and "both" not in misspelt:
                     other = "nl" if lang == "fr" else "fr"
-                    ok = False
-                    if lang in misspelt or "both" in misspelt:
-                        continue
                     ctx.error(where, f"the {LANG_NAMES[lang]} text is missing: add `{lang}:` "
                                      f"beside `{other}:`")
-                    continue
-                value = self._text(keys[lang][1], ctx, keys[lang][0], f"{LANG_NAMES[lang]} text")
-                if value is INVALID:
-                    ok = False
-                texts[lang] = value
-        if not ok:
+        if len(ctx.problems) > before:  # a missing or misspelt key, a bad text, a duplicate
             return INVALID
         fr, nl = parse_inline(texts["fr"]), parse_inline(texts["nl"])
         if not self.allow_notes and (fr.note_ids or nl.note_ids):
@@ -255,8 +250,8 @@ class PairSpec(Spec):
     @staticmethod
     def _text(node, ctx, keynode, what):
         if not isinstance(node, ScalarNode) or is_null(node):
-            return ctx.error(node if not is_null(node) else keynode,
-                             f"expected the {what}, found {kind_of(node)}")
+            return ctx.value_error(node, keynode,
+                                   f"expected the {what}, found {kind_of(node)}")
         value = node.value
         if node.style == ">":
             value = value.replace("\a", "")  # ruamel marks folds with BEL
@@ -326,8 +321,8 @@ class MapSpec(Spec):
     def convert_fields(self, node, ctx, where) -> tuple[dict, bool]:
         """Every field that converts, and whether all did."""
         if not isinstance(node, MappingNode):
-            ctx.error(node if not is_null(node) else where,
-                      f"expected a mapping with {self._names()}, found {kind_of(node)}")
+            ctx.value_error(node, where,
+                            f"expected a mapping with {self._names()}, found {kind_of(node)}")
             return {}, False
         before = len(ctx.problems)
         result: dict[str, Any] = {"_pos": where, "_at": {}}
@@ -379,8 +374,8 @@ class ListSpec(Spec):
         if is_null(node) and self.min_items == 0:
             return []
         if not isinstance(node, SequenceNode):
-            return ctx.error(node if not is_null(node) else where,
-                             f"expected a list (items starting with '- '), found {kind_of(node)}")
+            return ctx.value_error(node, where,
+                                   f"expected a list (items starting with '- '), found {kind_of(node)}")
         if len(node.value) < self.min_items:
             return ctx.error(where, f"needs at least {self.min_items} item(s)")
         items = [self.item.convert(item, ctx, ctx.pos(item)) for item in node.value]
@@ -401,8 +396,8 @@ class ChoiceSpec(Spec):
     def convert(self, node, ctx, where):
         names = ", ".join(self.choices)
         if not isinstance(node, MappingNode) or len(node.value) != 1:
-            return ctx.error(node if not is_null(node) else where,
-                             f"expected one of {names} (one key per item), found {kind_of(node)}"
+            return ctx.value_error(node, where,
+                                   f"expected one of {names} (one key per item), found {kind_of(node)}"
                              + (f" with {len(node.value)} keys" if isinstance(node, MappingNode) else ""))
         knode, vnode = node.value[0]
         key = knode.value if isinstance(knode, ScalarNode) else None

@@ -1,7 +1,8 @@
 """`hemicycle watch`: rebuild on every save.
 
 Polls modification times (no extra dependency, works on every platform) of
-the content file and of every file its last build read.
+the content file and of every template, font and data file its last build
+read (what a make dependency file lists).
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import os
 import time
 from pathlib import Path
 
-from .build import Builder
+from .build import Builder, dependencies
 
 
 def _stamp(paths) -> dict[str, float | None]:
@@ -37,8 +38,9 @@ def watch(path: Path, builder: Builder, interval: float = 0.3) -> int:
                 print(f"{time.strftime('%H:%M:%S')} {state} {path} in {result.seconds:.2f} s",
                       file=builder.log, flush=True)
                 builder.errors.flush()
-                watched = sorted({str(path)} | {p for p in result.reads if os.path.isfile(p)
-                                                and not p.endswith(".pyc")})
+                # The same files as a make dependency file: the content, the
+                # templates, fonts and data it read (not the libraries).
+                watched = [str(p) for p in dependencies(path, result.reads, builder.templates)]
                 last = _stamp(watched)
             time.sleep(interval)
     except KeyboardInterrupt:

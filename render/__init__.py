@@ -12,13 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import ContentError, Problem
-from .loader import load_document
+from .content.loader import load_document
 
 __all__ = ["ContentError", "Problem", "check_document", "load_document", "write"]
 
 
 def check_document(doc) -> list[Problem]:
-    from .parity import check_document as check
+    from .check.parity import check_document as check
     return check(doc)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .errors import ContentError, Problem
-from .loader import load_document
+from .content.loader import load_document
 from .output import write_atomically
 from .paths import PROJECT_ROOT
 from .reads import ReadLog, make_rule, relative

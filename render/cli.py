@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from .errors import ContentError, Problem
-from .loader import load_document
+from .content.loader import load_document
 from .build import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK, Builder, build_all
 from .paths import templates_dir
 from .writers import DEFAULT_FORMATS, WRITERS
@@ -126,7 +126,7 @@ def cmd_watch(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from .parity import check_document  # translation parity and house style
+    from .check.parity import check_document  # translation parity and house style
 
     invalid = False
     findings: list[Problem] = []
@@ -159,7 +159,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from .content_schema import json_schema
+    from .content.spec import json_schema
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return EXIT_OK
 
@@ -167,7 +167,7 @@ def cmd_schema(args) -> int:
 def cmd_new(args) -> int:
     from datetime import date
 
-    from .locale import file_stem
+    from .model.locale import file_stem
     from .scaffold import ScaffoldError, new_resolution, parse_author, write_new
     try:
         authors = [parse_author(a) for a in args.author]

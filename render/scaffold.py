@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .legislature import load_legislature
-from .locale import file_stem
+from .model.legislature import load_legislature
+from .model.locale import file_stem
 
 GENDERS = ("f", "m", "x")
 

@@ -57,8 +57,8 @@ def pdf_pages(path: Path) -> int:
 # --- the measures ------------------------------------------------------------
 
 def measure(repeat: int, batch: int, work: Path) -> dict:
-    from render.html_writer import html_string
-    from render.loader import load_document
+    from render.writers.html import html_string
+    from render.content.loader import load_document
     from render.paths import templates_dir
 
     results: dict = {"machine": {"python": platform.python_version(),

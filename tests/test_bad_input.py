@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import MINIMAL, ROOT
 from render.errors import ContentError
-from render.loader import load_bytes, load_document
+from render.content.loader import load_bytes, load_document
 
 BAD = ROOT / "tests" / "bad"
 

@@ -8,10 +8,10 @@ import zipfile
 
 import pytest
 
-from render.docx_writer import render_docx
-from render.html_writer import render_html
-from render.loader import load_bytes
-from render.parity import check_calls
+from render.writers.docx.writer import render_docx
+from render.writers.html import render_html
+from render.content.loader import load_bytes
+from render.check.parity import check_calls
 from render.paths import templates_dir
 from synthetic import huge_paragraph, many_considerants
 

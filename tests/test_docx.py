@@ -18,9 +18,9 @@ import docx
 import pytest
 from lxml import etree
 
-from render.docx_writer import STYLE_NAMES, render_docx
-from render.furniture import furniture
-from render.loader import load_bytes, load_document
+from render.writers.docx.writer import STYLE_NAMES, render_docx
+from render.model.furniture import furniture
+from render.content.loader import load_bytes, load_document
 from render.model import Document, Heading, Paragraph, Salutation, Signature, iter_requests
 from render.paths import templates_dir
 
@@ -207,7 +207,7 @@ def test_styles_are_found_by_name_in_the_reference(tmp_path):
 
 
 def test_a_reference_without_a_style_is_reported(tmp_path):
-    from render.docx_writer import DocxTemplateError
+    from render.writers.docx.writer import DocxTemplateError
     templates = _copy_templates(tmp_path, lambda x: x.replace('w:val="Lead Verb"',
                                                               'w:val="Something else"'))
     with pytest.raises(DocxTemplateError, match="Lead Verb"):
@@ -217,7 +217,7 @@ def test_a_reference_without_a_style_is_reported(tmp_path):
 def test_only_rows_well_under_a_page_are_kept_whole():
     """Rows that call a note cannot split (both calls stay with the note),
     unless they are long enough to outgrow a page, which Word would cut off."""
-    from render.docx_writer import KEEP_WHOLE_MAX_CHARS
+    from render.writers.docx.writer import KEEP_WHOLE_MAX_CHARS
     text = MINIMAL.read_text(encoding="utf-8")
     long = "Les abeilles pollinisent les cultures. " * (KEEP_WHOLE_MAX_CHARS // 30)
     text = text.replace("fr: Les néonicotinoïdes sont en cause.[^efsa]",

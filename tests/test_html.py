@@ -9,9 +9,9 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import MINIMAL, ROOT
-from render import html_writer
-from render.furniture import furniture
-from render.loader import load_document
+from render.writers import html as html_writer
+from render.model.furniture import furniture
+from render.content.loader import load_document
 from render.paths import templates_dir
 
 TEMPLATES = templates_dir()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from render.inline import escape, parse_inline
+from render.content.inline import escape, parse_inline
 from render.model import Emph, NoteRef, Str
 
 CASES = [

@@ -1,9 +1,9 @@
-"""Legislature facts read from render/legislatures/*.yaml."""
+"""Legislature facts read from render/model/legislatures/*.yaml."""
 from datetime import date, timedelta
 
 import pytest
 
-from render.legislature import (
+from render.model.legislature import (
     Group,
     Legislature,
     Session,
@@ -12,7 +12,7 @@ from render.legislature import (
     known_legislatures,
     load_legislature,
 )
-from render.locale import session_strip
+from render.model.locale import session_strip
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from render.errors import ContentError
-from render.loader import load_document
+from render.content.loader import load_document
 
 
 def problems_of(path):

@@ -1,10 +1,10 @@
-"""The French and Dutch strings of render.locale, against the Chamber's printed ones."""
+"""The French and Dutch strings of render.model.locale, against the Chamber's printed ones."""
 from collections import namedtuple
 from datetime import date
 
 import pytest
 
-from render.locale import (
+from render.model.locale import (
     DOCTYPE_GENDER,
     LANGUAGE_TAGS,
     authors_line,

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from conftest import ROOT
-from render.loader import load_document
+from render.content.loader import load_document
 
 
 def hemicycle(*args, cwd):

@@ -15,13 +15,13 @@ from hypothesis import given, strategies as st
 
 from render.cli import main
 from render.errors import ContentError
-from render.inline import parse_inline
-from render.loader import load_document
-from render.locale import format_date, group_thousands
+from render.content.inline import parse_inline
+from render.content.loader import load_document
+from render.model.locale import format_date, group_thousands
 from render.model import Pair, Pos
-from render.parity import (check_calls, check_document, check_facts, check_style,
+from render.check.parity import (check_calls, check_document, check_facts, check_style,
                            check_untranslated, is_language_neutral, reads_as)
-from render.parity_facts import KINDS, extract_facts
+from render.check.facts import KINDS, extract_facts
 
 MINIMAL = Path(__file__).parent / "data" / "minimal.yaml"
 POS = Pos("t.yaml", 7, 5)

@@ -19,9 +19,9 @@ import pypdf
 import pytest
 
 from conftest import MINIMAL, ROOT
-from render import pdf_writer
-from render.furniture import furniture
-from render.loader import load_document
+from render.writers import pdf as pdf_writer
+from render.model.furniture import furniture
+from render.content.loader import load_document
 from render.model import Document, NoteRef, Str
 from render.paths import templates_dir
 
@@ -483,7 +483,7 @@ def test_a_cover_too_full_is_refused_with_the_field_to_shorten(tmp_path):
     """The cover has one page: a summary that cannot fit is an error at the
     summary, not a cover printed over its own strip."""
     from render.errors import ContentError
-    from render.pdf_writer import render_pdf
+    from render.writers.pdf import render_pdf
 
     def with_summary(sentences: int):
         text = MINIMAL.read_text(encoding="utf-8").replace(

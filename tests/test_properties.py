@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from render.loader import load_bytes
-from render.parity import check_calls
+from render.content.loader import load_bytes
+from render.check.parity import check_calls
 from render.paths import templates_dir
 
 # Letters of both languages, punctuation, and characters that mean something
@@ -91,8 +91,8 @@ def dump(data) -> bytes:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_random_valid_documents_load_and_build_to_html_and_docx(data):
-    from render.docx_writer import render_docx
-    from render.html_writer import render_html
+    from render.writers.docx.writer import render_docx
+    from render.writers.html import render_html
     doc = load_bytes(dump(data), "random.yaml")
     for pair in doc.pairs():
         assert check_calls(pair) == []
@@ -106,7 +106,7 @@ def test_random_valid_documents_load_and_build_to_html_and_docx(data):
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_random_valid_documents_build_to_pdf(data):
-    from render.pdf_writer import render_pdf
+    from render.writers.pdf import render_pdf
     doc = load_bytes(dump(data), "random.yaml")
     pdf = render_pdf(doc, templates_dir())
     assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")

@@ -4,7 +4,7 @@
 published PDF (the seed). Here the seed is read again independently
 (`tests/seed_text.py` undoes the extraction: columns, notes, hyphenation,
 URL spaces, small caps, footnote numbers, page furniture) and compared
-sentence by sentence with the content as loaded by `render.loader`, in each
+sentence by sentence with the content as loaded by `render.content.loader`, in each
 language, for the body and for the notes. The title and the date of deposit
 are not in the seed and are not compared.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from render.loader import load_document
+from render.content.loader import load_document
 from render.model import Document, NoteRef, iter_requests
 
 from seed_text import (LANGS, REAL_HYPHEN_PREFIXES, SEED, SMALL_CAPS, Seed, compare,

@@ -10,7 +10,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import MINIMAL, ROOT
-from render.content_schema import json_schema
+from render.content.spec import json_schema
 
 REFERENCE = ROOT / "content" / "56K0589001.yaml"
 

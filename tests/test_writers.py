@@ -12,7 +12,7 @@ from render import writers
     (OSError("cannot load library 'libpango-1.0-0'"), "install the prerequisites"),
     (ModuleNotFoundError("No module named 'weasyprint'", name="weasyprint"),
      "needs the Python package weasyprint"),
-    (ModuleNotFoundError("No module named 'render.pdf_writer'", name="render.pdf_writer"),
+    (ModuleNotFoundError("No module named 'render.writers.pdf'", name="render.writers.pdf"),
      "not part of this version"),
 ])
 def test_a_writer_that_cannot_start_is_reported(monkeypatch, error, message):

@@ -23,7 +23,7 @@ from docx.oxml import parse_xml
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
-from render.docx_package import stable_zip  # noqa: E402
+from render.writers.docx.package import stable_zip  # noqa: E402
 
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

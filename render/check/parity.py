@@ -27,9 +27,9 @@ import re
 from collections import Counter
 from typing import Iterator
 
-from .errors import Problem
-from .model import LANGS, Document, Pair, iter_requests
-from .parity_facts import KINDS, Fact, extract_facts, find_urls
+from ..errors import Problem
+from ..model import LANGS, Document, Pair, iter_requests
+from .facts import KINDS, Fact, extract_facts, find_urls
 
 LANG_NAMES = {"fr": "French", "nl": "Dutch"}
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Emph, Inline, NoteRef, Str, Text
+from ..model import Emph, Inline, NoteRef, Str, Text
 
 NOTE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 _CALL = re.compile(r"\[\^([A-Za-z0-9][A-Za-z0-9_-]*)\]")

@@ -14,11 +14,11 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
-from .content_schema import CONTENT
-from .errors import ContentError, Problem
-from .model import (Author, Considerant, Document, Footnote, Heading, Metadata, Paragraph,
+from .spec import CONTENT
+from ..errors import ContentError, Problem
+from ..model import (Author, Considerant, Document, Footnote, Heading, Metadata, Paragraph,
                     Pos, Request, Resolution, Salutation, Signature)
-from .numbering import number_document
+from ..model.numbering import number_document
 from .schema import Context, did_you_mean
 
 MAX_FILE_BYTES = 16 * 1024 * 1024

@@ -15,10 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .html_writer import STYLESHEET, HTML_DIR, html_for_pdf, stylesheet_text
-from .errors import ContentError, Problem
-from .model import Document
-from .writers import Rendered
+from .html import STYLESHEET, HTML_DIR, html_for_pdf, stylesheet_text
+from ..errors import ContentError, Problem
+from ..model import Document
+from . import Rendered
 
 
 class RefusedFetch(ValueError):

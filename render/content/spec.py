@@ -1,7 +1,7 @@
 """The content format, declared once: validation and JSON Schema come from here."""
 from __future__ import annotations
 
-from .legislature import known_legislatures, load_legislature
+from ..model.legislature import known_legislatures, load_legislature
 from .schema import (INVALID, BoolSpec, ChoiceSpec, Context, DateSpec, EnumSpec, Field,
                      IntSpec, KeyedSpec, ListSpec, MapSpec, PairSpec, Spec, TextSpec,
                      did_you_mean)
@@ -18,7 +18,7 @@ class LegislatureSpec(IntSpec):
         if value is not INVALID and value not in known_legislatures():
             known = ", ".join(str(n) for n in known_legislatures())
             return ctx.error(node, f"legislature {value} is unknown: hemicycle has data for "
-                                   f"{known} (add render/legislatures/{value}.yaml)")
+                                   f"{known} (add render/model/legislatures/{value}.yaml)")
         return value
 
 

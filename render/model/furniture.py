@@ -11,7 +11,7 @@ from ruamel.yaml import YAML
 
 from . import locale
 from .legislature import Group, load_legislature
-from .model import LANGS, Document
+from .document import LANGS, Document
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from typing import Any, Callable
 
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Problem
+from ..errors import Problem
 from .inline import parse_inline
-from .model import LANGS, Pair, Pos
+from ..model import LANGS, Pair, Pos
 
 INVALID = object()  # a value that failed validation (its errors are recorded)
 

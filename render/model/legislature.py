@@ -1,6 +1,6 @@
 """Facts about a legislature of the Chamber: its sessions and its groups.
 
-The facts are data, one YAML file per legislature in `render/legislatures/`
+The facts are data, one YAML file per legislature in `render/model/legislatures/`
 (`56.yaml`); adding a legislature means adding a file, not code.
 """
 from __future__ import annotations
@@ -106,7 +106,7 @@ def load_legislature(number: int) -> Legislature:
         known = ", ".join(str(n) for n in known_legislatures()) or "none"
         raise LookupError(
             f"no data for legislature {number}; known legislatures: {known} "
-            f"(add render/legislatures/{number}.yaml)"
+            f"(add render/model/legislatures/{number}.yaml)"
         )
     return _parse(YAML(typ="safe").load(entry.read_text(encoding="utf-8")), entry.name)
 
@@ -114,7 +114,7 @@ def load_legislature(number: int) -> Legislature:
 def _parse(data: dict, source: str) -> Legislature:
     """Build a Legislature from a loaded file, rejecting data that would misprint."""
     def fail(message: str):
-        raise ValueError(f"render/legislatures/{source}: {message}")
+        raise ValueError(f"render/model/legislatures/{source}: {message}")
 
     try:
         sessions = tuple(Session(int(s["number"]), s["opens"]) for s in data["sessions"])

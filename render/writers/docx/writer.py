@@ -40,9 +40,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
-from .docx_package import stable_zip
-from .furniture import Furniture, furniture, load_wording
-from .model import (Document, Emph, Heading, NoteRef, Pair, Paragraph, Request, Salutation,
+from .package import stable_zip
+from ...model.furniture import Furniture, furniture, load_wording
+from ...model import (Document, Emph, Heading, NoteRef, Pair, Paragraph, Request, Salutation,
                     Signature, Str, Text)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

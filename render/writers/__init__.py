@@ -8,7 +8,7 @@ import importlib
 from pathlib import Path
 from typing import Callable
 
-from .model import Document
+from ..model import Document
 
 Writer = Callable[[Document, Path], bytes]
 
@@ -26,9 +26,9 @@ class Rendered(bytes):
 
 # format → (module, function, file extension)
 WRITERS: dict[str, tuple[str, str, str]] = {
-    "html": ("render.html_writer", "render_html", "html"),
-    "pdf": ("render.pdf_writer", "render_pdf", "pdf"),
-    "docx": ("render.docx_writer", "render_docx", "docx"),
+    "html": ("render.writers.html", "render_html", "html"),
+    "pdf": ("render.writers.pdf", "render_pdf", "pdf"),
+    "docx": ("render.writers.docx", "render_docx", "docx"),
 }
 DEFAULT_FORMATS = ("pdf", "docx")
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from .furniture import Furniture, furniture
-from .model import (Document, Emph, Heading, NoteRef, Pair, Paragraph, Salutation,
+from ..model.furniture import Furniture, furniture
+from ..model import (Document, Emph, Heading, NoteRef, Pair, Paragraph, Salutation,
                     Signature, Str, Text, iter_requests)
 
 HTML_DIR = "html"            # under the templates folder

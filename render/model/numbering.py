@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .locale import considerant_label, request_label
-from .model import Document, Request
+from .document import Document, Request
 
 
 def number_document(doc: Document) -> Document:

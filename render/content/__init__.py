@@ -1,0 +1,1 @@
+"""Reading content: YAML → the typed bilingual model, with every error positioned."""

@@ -1,0 +1,1 @@
+"""The layout model: a document as parts and rows, decided once for every writer."""

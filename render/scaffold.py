@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .model import GENDERS
 from .model.legislature import load_legislature
 from .model.locale import file_stem
 
-GENDERS = ("f", "m", "x")
 
 
 @dataclass(frozen=True)

@@ -329,14 +329,14 @@ def test_headers_footers_first_page_and_mirrored(case):
     assert not text.different_first_page_header_footer
     assert d.settings.odd_and_even_pages_header_footer
     assert cover.first_page_header.paragraphs[0].text == ""
-    assert f.session[doc.meta.lead] in cover.first_page_footer.paragraphs[0].text
+    assert f.session[doc.meta.lead].text in cover.first_page_footer.paragraphs[0].text
     odd, even = text.header.paragraphs[0], text.even_page_header.paragraphs[0]
     assert odd.text.startswith(f.doc_prefix) and odd.text.endswith("1")  # PAGE at the right
     assert even.text.startswith("1") and even.text.endswith(f.doc_prefix)
     for hdr in (text.header, text.even_page_header):
         assert "PAGE" in "".join(hdr._element.itertext())
-    assert text.footer.paragraphs[0].text == f.strip
-    assert text.even_page_footer.paragraphs[0].text == f.strip
+    assert text.footer.paragraphs[0].text == f.strip_text
+    assert text.even_page_footer.paragraphs[0].text == f.strip_text
 
 
 def test_literal_text_and_summary():
@@ -493,8 +493,8 @@ def test_libreoffice_cover_and_running_heads(case, pdfs):
     for key in ("chamber", "date", "doctype", "authors"):
         texts = getattr(f, key)
         assert squash(texts[lead]) in cover[0] and squash(texts[other]) in cover[1]
-    assert squash(f.strip) not in pages[0] and squash(f.strip) not in pages[1]
+    assert squash(f.strip_text) not in pages[0] and squash(f.strip_text) not in pages[1]
     back = page_columns(pdfs[name])[1]
     assert squash(f.publisher[lead]) in back[0] and squash(f.publisher[other]) in back[1]
     for page in pages[2:]:
-        assert squash(f.strip) in page and squash(f.short_number) in page
+        assert squash(f.strip_text) in page and squash(f.short_number) in page

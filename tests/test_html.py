@@ -10,6 +10,7 @@ import pytest
 
 from conftest import MINIMAL, ROOT
 from render.writers import html as html_writer
+from render.model import iter_requests
 from render.model.furniture import furniture
 from render.content.loader import load_document
 from render.paths import templates_dir
@@ -66,7 +67,7 @@ def test_html_document_in_the_lead_language(html, tree, doc):
 def test_one_row_per_pair_lead_language_first(tree, doc):
     rows = [a for t, a in tree.tags if t == "tr" and a.get("id", "").startswith("r")]
     pairs = (len(doc.developments) + 1 + len(doc.resolution.considerants)
-             + sum(1 for _ in html_writer.iter_requests(doc.resolution.requests)))
+             + sum(1 for _ in iter_requests(doc.resolution.requests)))
     assert len(rows) == pairs
     cells = [a for a in tree.find("td") if "lead" in a["class"].split()
              or "other" in a["class"].split()]

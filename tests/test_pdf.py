@@ -157,7 +157,7 @@ def test_cover_has_the_strings_of_the_cover(built):
             assert norm(s) in halves[side], (lang, s)
     cover = norm(built.texts[0])
     for lang in meta.langs:                            # the session strip at the foot
-        assert norm(f.session[lang]) in cover
+        assert norm(f.session[lang].text) in cover
 
 
 def test_back_of_cover_has_groups_abbreviations_and_publisher(built):
@@ -178,7 +178,7 @@ def test_back_of_cover_has_groups_abbreviations_and_publisher(built):
 
 def test_head_and_foot_on_every_page_but_the_first_two(built):
     f = built.furniture
-    strip = norm(f.strip)
+    strip = norm(f.strip_text)
     for page in range(built.pages):
         text = norm(built.texts[page])
         if page < 2:

@@ -28,10 +28,9 @@ from collections import Counter
 from typing import Iterator
 
 from ..errors import Problem
-from ..model import LANGS, Document, Pair, iter_requests
+from ..model import LANG_NAMES, LANGS, Document, Pair, iter_requests
 from .facts import KINDS, Fact, extract_facts, find_urls
 
-LANG_NAMES = {"fr": "French", "nl": "Dutch"}
 
 
 def check_document(doc: Document) -> list[Problem]:

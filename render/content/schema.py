@@ -17,11 +17,10 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Problem
 from .inline import parse_inline
-from ..model import LANGS, Pair, Pos
+from ..model import LANG_NAMES, LANGS, Pair, Pos
 
 INVALID = object()  # a value that failed validation (its errors are recorded)
 
-LANG_NAMES = {"fr": "French", "nl": "Dutch"}
 _TAG = "tag:yaml.org,2002:"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 

@@ -1,12 +1,12 @@
 """The content format, declared once: validation and JSON Schema come from here."""
 from __future__ import annotations
 
+from ..model import GENDERS, MAX_REQUEST_DEPTH
 from ..model.legislature import known_legislatures, load_legislature
 from .schema import (INVALID, BoolSpec, ChoiceSpec, Context, DateSpec, EnumSpec, Field,
                      IntSpec, KeyedSpec, ListSpec, MapSpec, PairSpec, Spec, TextSpec,
                      did_you_mean)
 
-MAX_REQUEST_DEPTH = 4
 DOCTYPES = ("resolution",)  # bills and later sub-documents will join here
 
 
@@ -45,7 +45,7 @@ def _check_document(doc: dict, ctx: Context, where):
 
 AUTHOR = MapSpec({
     "name": Field(TextSpec(doc="first name and surname, as printed")),
-    "gender": Field(EnumSpec(("f", "m", "x"), doc="f: Mme/mevrouw, m: M./de heer, x: no title")),
+    "gender": Field(EnumSpec(GENDERS, doc="f: Mme/mevrouw, m: M./de heer, x: no title")),
     "party": Field(TextSpec(doc="the parliamentary group's abbreviation, as printed")),
 }, doc="an author of the document")
 

@@ -12,6 +12,12 @@ from typing import Iterator, Literal, Union
 
 Lang = Literal["fr", "nl"]
 LANGS: tuple[Lang, Lang] = ("fr", "nl")
+LANG_NAMES: dict[str, str] = {"fr": "French", "nl": "Dutch"}   # as messages name them
+
+Gender = Literal["f", "m", "x"]
+GENDERS: tuple[str, ...] = ("f", "m", "x")   # f: Mme/mevrouw, m: M./de heer, x: no title
+
+MAX_REQUEST_DEPTH = 4   # requests nest to 4.4.1.1.; every writer styles each level
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,7 @@ class Pair:
 @dataclass(frozen=True)
 class Author:
     name: str
-    gender: Literal["f", "m", "x"]
+    gender: Gender
     party: str
     pos: Pos
 
@@ -182,18 +188,21 @@ class Document:
 
     # --- traversal shared by numbering, writers and checks ---
 
+    def items(self) -> Iterator[tuple[Pair, ...]]:
+        """The texts of the body item by item, in reading order: one pair per
+        block, considerant and the opening; a request's lead verb and text."""
+        for block in self.developments:
+            yield (block.text,)
+        yield (self.resolution.opening,)
+        for c in self.resolution.considerants:
+            yield (c.text,)
+        for r in iter_requests(self.resolution.requests):
+            yield tuple(p for p in (r.lead, r.text) if p is not None)
+
     def pairs(self) -> Iterator[Pair]:
         """Every bilingual text of the body, in reading order."""
-        for block in self.developments:
-            yield block.text
-        yield self.resolution.opening
-        for c in self.resolution.considerants:
-            yield c.text
-        for r in iter_requests(self.resolution.requests):
-            if r.lead is not None:
-                yield r.lead
-            if r.text is not None:
-                yield r.text
+        for item in self.items():
+            yield from item
 
     def notes_in_order(self) -> list[Footnote]:
         return sorted(self.footnotes.values(), key=lambda n: n.number)

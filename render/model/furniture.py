@@ -1,6 +1,7 @@
 """The strings around the text — cover lines, running heads and feet, the
-legends of the back cover — computed once from the model, the legislature's
-data, the locale rules and `templates/wording.yaml`, for every writer."""
+legends of the back cover, the file's metadata — computed once from the model,
+the legislature's data, the locale rules and `templates/wording.yaml`. Every
+writer takes them from here and only from here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,8 +11,33 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from . import locale
-from .legislature import Group, load_legislature
 from .document import LANGS, Document
+from .legislature import Group, load_legislature
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of furniture text; `ordinal` marks an ordinal's suffix (`e` of
+    `2e`), set as a superior letter."""
+
+    text: str
+    ordinal: bool = False
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One language's part of a line that holds both (the session strip)."""
+
+    lang: str
+    pieces: tuple[Piece, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+
+def _segment(lang: str, text: str) -> Segment:
+    return Segment(lang, tuple(Piece(s, flag) for s, flag in locale.split_ordinals(text)))
 
 
 @dataclass(frozen=True)
@@ -21,18 +47,26 @@ class Furniture:
     short_number: str           # 0589/001
     file_stem: str              # 56K0589001
     chamber: dict[str, str]     # per language
+    chamber_short: dict[str, str]
     doctype: dict[str, str]
     date: dict[str, str]
     authors: dict[str, str]
-    session: dict[str, str]     # 2e SESSION DE LA 56e LÉGISLATURE 2024 2025
-    strip: str                  # the running foot, lead language first
+    session: dict[str, Segment]  # 2e SESSION DE LA 56e LÉGISLATURE 2024 2025
+    strip: tuple[Segment, ...]   # the running foot, lead language first
     developments: dict[str, str]
     summary_heading: dict[str, str]
     abbreviations_heading: dict[str, str]
     abbreviations: list[dict[str, str]]
     publisher: dict[str, str]
     groups: tuple[Group, ...]
+    group_lines: tuple[str, ...]  # the party legend: `N-VA : Nieuw-Vlaamse Alliantie`
     language_tags: dict[str, str]
+    title: str                    # the file's metadata title, both languages
+    lead_title: str               # the same, lead language only
+
+    @property
+    def strip_text(self) -> str:
+        return " ".join(s.text for s in self.strip)
 
 
 @lru_cache(maxsize=8)
@@ -48,22 +82,29 @@ def furniture(doc: Document, templates: Path) -> Furniture:
     session = legislature.session_on(meta.deposited)
     session_line = {lang: locale.session_strip(session.number, meta.legislature, session.years,
                                                 lang) for lang in LANGS}
-    strip = " ".join(
-        f"{words['chamber_short'][lang]} • {session_line[lang]}" if i == 0
-        else f"{words['chamber_short'][lang]} {locale.session_heading(session.number, meta.legislature, lang)}"
+    short = dict(words["chamber_short"])
+    # The lead language's half carries the years; the other's is the heading alone.
+    strip = tuple(
+        _segment(lang, f"{short[lang]} • {session_line[lang]}" if i == 0 else
+                 f"{short[lang]} {locale.session_heading(session.number, meta.legislature, lang)}")
         for i, lang in enumerate(meta.langs))
     fill = {"legislature": meta.legislature}
+    number = locale.document_number(meta.legislature, meta.dossier, meta.subdocument)
+    doctype = dict(words["doctype"][meta.doctype])
+    lead, other = meta.langs
+    lead_title = f"{number} – {doctype[lead]} {meta.title[lead].plain}"
     return Furniture(
-        document_number=locale.document_number(meta.legislature, meta.dossier, meta.subdocument),
+        document_number=number,
         doc_prefix=f"DOC {meta.legislature}",
         short_number=locale.short_number(meta.dossier, meta.subdocument),
         file_stem=locale.file_stem(meta.legislature, meta.dossier, meta.subdocument),
         chamber=dict(words["chamber"]),
-        doctype=dict(words["doctype"][meta.doctype]),
+        chamber_short=short,
+        doctype=doctype,
         date={lang: locale.format_date(meta.deposited, lang) for lang in LANGS},
         authors={lang: locale.authors_line(meta.authors, meta.and_others, lang, meta.doctype)
                  for lang in LANGS},
-        session=session_line,
+        session={lang: _segment(lang, session_line[lang]) for lang in LANGS},
         strip=strip,
         developments=dict(words["developments"]),
         summary_heading=dict(words["summary"]),
@@ -72,5 +113,8 @@ def furniture(doc: Document, templates: Path) -> Furniture:
                        for line in words["abbreviations"]],
         publisher=dict(words["publisher"]),
         groups=legislature.groups,
+        group_lines=tuple(f"{g.abbreviation}\u00a0: {g.name}" for g in legislature.groups),
         language_tags=dict(locale.LANGUAGE_TAGS),
+        title=f"{lead_title} / {doctype[other]} {meta.title[other].plain}",
+        lead_title=lead_title,
     )

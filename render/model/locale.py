@@ -7,6 +7,7 @@ labels of considerants and requests, grouped thousands.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Iterable, Protocol, Sequence
 
@@ -66,6 +67,21 @@ def session_strip(session: int, legislature: int, years: str, lang: str) -> str:
 
 
 # --- document numbers --------------------------------------------------------
+
+_ORDINAL = re.compile(r"\b(\d+)(re|er|e)\b")
+
+
+def split_ordinals(text: str) -> tuple[tuple[str, bool], ...]:
+    """`2e SESSION` as pieces, each flagged when it is an ordinal's suffix
+    (`e`, `er`, `re`): the Chamber sets those as superior letters."""
+    out, last = [], 0
+    for m in _ORDINAL.finditer(text):
+        out.append((text[last:m.start(2)], False))
+        out.append((m.group(2), True))
+        last = m.end()
+    out.append((text[last:], False))
+    return tuple((s, flag) for s, flag in out if s)
+
 
 def _check_numbers(legislature: int, dossier: int, subdocument: int) -> None:
     # Out of range, the fixed-width fields would print wider than the Chamber's.

@@ -10,12 +10,16 @@ from .document import Document, Request
 
 def number_document(doc: Document) -> Document:
     order: list[str] = []
-    for pair in doc.pairs():
-        # The lead language's calls set the order; the other side follows.
+    for item in doc.items():
+        # Item by item, the lead language's calls (its verb, then its text)
+        # before the other's: the order in which a reader, and Word, meet
+        # them in the two columns (Word numbers notes row by row, left cell
+        # first). The layout rows follow the same order.
         for lang in doc.meta.langs:
-            for note_id in pair[lang].note_ids:
-                if note_id not in order:
-                    order.append(note_id)
+            for pair in item:
+                for note_id in pair[lang].note_ids:
+                    if note_id not in order:
+                        order.append(note_id)
     footnotes = {nid: replace(doc.footnotes[nid], number=i + 1) for i, nid in enumerate(order)
                  if nid in doc.footnotes}
     # Notes never called keep number 0 (the loader reports them as errors).

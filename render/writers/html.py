@@ -1,7 +1,7 @@
 """Document → HTML, through the Jinja templates of `templates/html/`.
 
 The HTML is the source of the PDF (WeasyPrint) and a format of its own. The
-layout follows docs/chamber-layout.md: one table row per paragraph pair (so
+layout (docs/layout.md) comes from `render.layout`: one table row per paragraph pair (so
 both languages start at the same height and break across pages together),
 one footnote element per note holding both languages side by side.
 
@@ -11,16 +11,17 @@ calls) is built here as `Markup` from escaped pieces.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from ..model.furniture import Furniture, furniture
-from ..model import (Document, Emph, Heading, NoteRef, Pair, Paragraph, Salutation,
-                    Signature, Str, Text, iter_requests)
+from ..layout.rows import Call, Layout, Note, layout
+from ..model import Document, Emph, Str, Text
+from ..model.furniture import Furniture, Segment
+from ..model.locale import LANGUAGE_TAGS
 
 HTML_DIR = "html"            # under the templates folder
 TEMPLATE = "document.html.j2"
@@ -50,161 +51,117 @@ def base_url(templates: Path) -> str:
 
 # --- inline text ------------------------------------------------------------
 
-@dataclass
-class _Notes:
-    """Where each footnote's element goes.
-
-    A note is one element holding both languages side by side, at its first
-    call in the document (the lead language's call when a pair holds both);
-    the other language's first call, and every later call, is a plain
-    superscript with the same number.
+def note_element(note: Note, call_lang: str, langs) -> Markup:
+    """A note, both languages side by side, lead language left, marked with
+    the language of the cell it stands in (its call's).
 
     (One element per language, each at its own call, was tried: WeasyPrint 70
     does not lay out again a table cell when the next cell of its row adds
     notes to the page, so the first cell's text ran under the notes.)"""
-
-    doc: Document
-    screen: bool = False                        # the browser preview: calls link to notes
-    placed: set = field(default_factory=set)    # ids whose paired element is out
-    called: set = field(default_factory=set)    # (id, lang) whose first call is out
-
-    def element(self, note_id: str, call_lang: str) -> Markup:
-        """The note, both languages side by side, lead language left; marked with
-        the language of the cell it stands in (its call's)."""
-        note = self.doc.footnotes[note_id]
-        halves = []
-        for i, lang in enumerate(self.doc.meta.langs):
-            side = "lead" if i == 0 else "other"
-            halves.append(Markup(
-                '<span class="fn-half fn-{side} {lang}" lang="{tag}">'
-                '<span class="fn-num">{n}</span>{text}</span>').format(
-                    side=side, lang=lang, tag=_TAGS[lang], n=note.number,
-                    text=inline(note.text[lang], None, lang)))
-        return Markup('<span class="fn" data-n="{n}" data-call-lang="{call}" '
-                      'data-langs="{langs}">{halves}</span>').format(
-            n=note.number, call=call_lang, langs=" ".join(self.doc.meta.langs),
-            halves=Markup("").join(halves))
-
-    def call(self, note_id: str, lang: str, may_float: bool) -> Markup:
-        first = (note_id, lang) not in self.called
-        self.called.add((note_id, lang))
-        if may_float and note_id not in self.placed:
-            self.placed.add(note_id)
-            mark = self.element(note_id, lang)
-        else:
-            mark = Markup('<span class="call{first}" data-n="{n}" data-lang="{lang}">{n}</span>'
-                          ).format(first=" first" if first else "", lang=lang,
-                                   n=self.doc.note_number(note_id))
-        if self.screen:
-            mark = Markup('<a class="note-link" href="#note-{n}">{mark}</a>').format(
-                n=self.doc.note_number(note_id), mark=mark)
-        return mark
+    halves = []
+    for i, lang in enumerate(langs):
+        halves.append(Markup(
+            '<span class="fn-half fn-{side} {lang}" lang="{tag}">'
+            '<span class="fn-num">{n}</span>{text}</span>').format(
+                side="lead" if i == 0 else "other", lang=lang, tag=LANGUAGE_TAGS[lang],
+                n=note.number, text=inline(note.texts[lang], lang)))
+    return Markup('<span class="fn" data-n="{n}" data-call-lang="{call}" '
+                  'data-langs="{langs}">{halves}</span>').format(
+        n=note.number, call=call_lang, langs=" ".join(langs), halves=Markup("").join(halves))
 
 
-_TAGS = {"fr": "fr-BE", "nl": "nl-BE"}
-
-
-def inline(text: Text, notes: _Notes | None, lang: str,
-           float_ids: frozenset = frozenset()) -> Markup:
-    """One language's text as escaped HTML; calls in `float_ids` may carry the note."""
+def inline(parts, lang: str, notes: dict[str, Note] | None = None, langs=(),
+           screen: bool = False) -> Markup:
+    """One language's parts as escaped HTML. A call that carries its note
+    becomes the note's floating element (the PDF's footnote); every other call
+    is a plain superscript with the same number. Without `notes`, calls are
+    left out (titles, notes themselves)."""
     out = []
-    for part in text.parts:
+    for part in parts:
         if isinstance(part, Str):
             out.append(escape(part.text))
         elif isinstance(part, Emph):
             out.append(Markup("<em>{}</em>").format(part.text))
-        elif isinstance(part, NoteRef):
-            if notes is None or part.id not in notes.doc.footnotes:
-                continue
-            out.append(notes.call(part.id, lang, part.id in float_ids))
+        elif isinstance(part, Call) and notes is not None:
+            if part.carries:
+                mark = note_element(notes[part.note_id], lang, langs)
+            else:
+                mark = Markup('<span class="call{first}" data-n="{n}" data-lang="{lang}">{n}'
+                              '</span>').format(first=" first" if part.first else "",
+                                                lang=lang, n=part.number)
+            if screen:
+                mark = Markup('<a class="note-link" href="#note-{n}">{mark}</a>').format(
+                    n=part.number, mark=mark)
+            out.append(mark)
     return Markup("").join(out)
 
 
-def _pair_cells(pair: Pair | None, doc: Document, notes: _Notes) -> dict[str, Markup]:
-    """Both languages of a pair; a note's element goes into the cell of the
-    lead language when it calls the note, else into the other cell."""
-    if pair is None:
-        return {lang: Markup("") for lang in doc.meta.langs}
-    cells = {}
-    claimed: set[str] = set()
-    for lang in doc.meta.langs:
-        ids = frozenset(i for i in pair[lang].note_ids if i not in notes.placed
-                        and i not in claimed)
-        claimed |= ids
-        cells[lang] = inline(pair[lang], notes, lang, ids)
-    return cells
+def _text(text: Text, lang: str) -> Markup:
+    return inline(text.parts, lang)
 
 
 # --- rows -------------------------------------------------------------------
 
 @dataclass
-class Row:
-    kind: str                       # paragraph, heading, salutation, signature, ...
-    cells: dict[str, Markup]        # per language
-    label: str = ""
-    lead: dict[str, Markup] | None = None   # the request's opening verb phrase
-    depth: int = 1
-    id: str = ""                    # "r1", "r2" … in reading order
+class HtmlRow:
+    """A layout row with its cells as HTML."""
+
+    id: str
+    css: str                        # the paragraph's class (from the row kind)
+    labelled: bool
+    label: str
+    depth: int
+    verb: dict[str, Markup]
+    cells: dict[str, Markup]
+
+    @property
+    def has_verb(self) -> bool:
+        return any(self.verb.values())
 
 
-_BLOCK_KIND = {Paragraph: "paragraph", Heading: "heading", Salutation: "salutation",
-               Signature: "signature"}
-
-
-def _rows(doc: Document, screen: bool = False) -> tuple[list[Row], list[Row], Row]:
-    notes = _Notes(doc, screen)
-    developments = [Row(_BLOCK_KIND[type(b)], _pair_cells(b.text, doc, notes))
-                    for b in doc.developments]
-    res = doc.resolution
-    opening = Row("opening", _pair_cells(res.opening, doc, notes))
-    resolution = [Row("considerant", _pair_cells(c.text, doc, notes), label=f"{c.label}.")
-                  for c in res.considerants]
-    for r in iter_requests(res.requests):
-        lead = _pair_cells(r.lead, doc, notes) if r.lead is not None else None
-        resolution.append(Row("request", _pair_cells(r.text, doc, notes), label=r.label,
-                              lead=lead, depth=r.depth))
-    for i, row in enumerate([*developments, opening, *resolution], start=1):
-        row.id = f"r{i}"
-    return developments, resolution, opening
+def html_rows(lay: Layout, screen: bool = False) -> list[tuple[str, list[HtmlRow]]]:
+    notes = {n.id: n for n in lay.notes}
+    sections = []
+    for section in lay.sections:
+        rows = []
+        for row in section.rows:
+            cells, verb = {}, {}
+            for cell in row.cells:
+                verb[cell.lang] = inline(cell.verb, cell.lang, notes, lay.langs, screen)
+                cells[cell.lang] = inline(cell.text, cell.lang, notes, lay.langs, screen)
+            rows.append(HtmlRow(row.id, row.kind.css, row.kind.labelled, row.label, row.depth,
+                                verb, cells))
+        sections.append((section.name, rows))
+    return sections
 
 
 # --- the page ----------------------------------------------------------------
 
-_ORDINAL = re.compile(r"\b(\d+)(re|er|e)\b")
-
-
-def ordinals(text: str) -> Markup:
-    """`2e SESSION` with the ordinal's suffix in a span (set as a superior letter,
-    so small capitals do not turn it into `2E`)."""
-    out, last = [], 0
-    for m in _ORDINAL.finditer(text):
-        out.append(escape(text[last:m.start(2)]))
-        out.append(Markup('<span class="ord">{}</span>').format(m.group(2)))
-        last = m.end()
-    out.append(escape(text[last:]))
-    return Markup("").join(out)
+def pieces(segment: Segment) -> Markup:
+    """Furniture text with each ordinal's suffix in a span (set as a superior
+    letter, so small capitals do not turn `2e` into `2E`)."""
+    return Markup("").join(
+        Markup('<span class="ord">{}</span>').format(p.text) if p.ordinal else escape(p.text)
+        for p in segment.pieces)
 
 
 def _metadata(doc: Document, f: Furniture) -> dict[str, str]:
-    lead, other = doc.meta.langs
-    title = (f"{f.document_number} – {f.doctype[lead]} {doc.meta.title[lead].plain}"
-             f" / {f.doctype[other]} {doc.meta.title[other].plain}")
     return {
-        "title": title,
+        "title": f.title,
         "authors": [a.name for a in doc.meta.authors],
-        "lang": f.language_tags[lead],
+        "lang": f.language_tags[doc.meta.lead],
         "created": doc.meta.deposited.isoformat(),
         "keywords": f.document_number,
     }
 
 
 def context(doc: Document, templates: Path, screen: bool = False) -> dict:
-    f = furniture(doc, templates)
-    developments, resolution, opening = _rows(doc, screen)
+    lay = layout(doc, templates)
+    f = lay.furniture
     meta = doc.meta
     summary = None
     if meta.summary is not None:
-        summary = {lang: inline(meta.summary[lang], None, lang) for lang in meta.langs}
+        summary = {lang: _text(meta.summary[lang], lang) for lang in meta.langs}
     return {
         "doc": doc,
         "f": f,
@@ -212,13 +169,14 @@ def context(doc: Document, templates: Path, screen: bool = False) -> dict:
         "lead": meta.lead,
         "tags": f.language_tags,
         "meta": _metadata(doc, f),
-        "title": {lang: inline(meta.title[lang], None, lang) for lang in meta.langs},
+        "title": {lang: _text(meta.title[lang], lang) for lang in meta.langs},
         "summary": summary,
-        "developments": developments,
-        "opening": opening,
-        "strip": ordinals(f.strip),
-        "session": {lang: ordinals(f.session[lang]) for lang in meta.langs},
-        "resolution": resolution,
+        "sections": html_rows(lay, screen),
+        "strip": [(s.lang, pieces(s)) for s in f.strip],
+        "session": {lang: pieces(f.session[lang]) for lang in meta.langs},
+        "notes": [{"n": note.number,
+                   "cells": {lang: inline(note.texts[lang], lang) for lang in meta.langs}}
+                  for note in lay.notes] if screen else [],
     }
 
 
@@ -242,10 +200,7 @@ def html_string(doc: Document, templates: Path, *, inline_css: bool = True,
         # Inside <style> an escaped "<" would be wrong; a stylesheet never
         # needs "</", which is all that could end the element early.
         css = Markup(text.replace("</", "<\\/"))
-    notes = [{"n": note.number,
-              "cells": {lang: inline(note.text[lang], None, lang) for lang in doc.meta.langs}}
-             for note in doc.notes_in_order()] if screen else []
-    return template.render(**ctx, css=css, breaks=breaks, screen=screen, notes=notes)
+    return template.render(**ctx, css=css, breaks=breaks, screen=screen)
 
 
 def html_for_pdf(doc: Document, templates: Path,

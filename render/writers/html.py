@@ -18,6 +18,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from ..layout.page import page_spec
 from ..layout.rows import Call, Layout, Note, layout
 from ..model import Document, Emph, Str, Text
 from ..model.furniture import Furniture, Segment
@@ -211,7 +212,8 @@ def html_for_pdf(doc: Document, templates: Path,
 
 @lru_cache(maxsize=8)
 def stylesheet_text(templates: Path) -> str:
-    return (templates / HTML_DIR / STYLESHEET).read_text(encoding="utf-8")
+    """The stylesheet, its page geometry and type sizes filled in from page.yaml."""
+    return environment(templates).get_template(STYLESHEET).render(page=page_spec(templates))
 
 
 @lru_cache(maxsize=8)

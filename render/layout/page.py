@@ -1,0 +1,136 @@
+"""Page geometry and type sizes, from `templates/page.yaml`, for both outputs:
+the PDF's stylesheet is filled in from it and the DOCX writer sets Word's page
+set-up and base styles from it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+PAGE_FILE = "page.yaml"
+_LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(mm|pt|cm|em)\s*$")
+_PT_PER = {"mm": 72 / 25.4, "cm": 72 / 2.54, "pt": 1.0}
+
+
+class PageSpecError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Length:
+    """A length as written (`21mm`) and in points; `em` is resolved against
+    the body type size."""
+
+    css: str
+    pt: float
+
+    @property
+    def twips(self) -> int:
+        return round(self.pt * 20)
+
+    @property
+    def half_points(self) -> int:
+        return round(self.pt * 2)
+
+    def __str__(self) -> str:
+        return self.css
+
+
+@dataclass(frozen=True)
+class Margins:
+    top: Length
+    bottom: Length
+    inner: Length
+    outer: Length
+
+
+@dataclass(frozen=True)
+class Type:
+    size: Length
+    leading: Length | None = None
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    width: Length
+    height: Length
+    cover: Margins
+    back: Margins
+    text: Margins
+    head_gap: Length
+    foot_gap: Length
+    gutter: Length
+    body: Type
+    notes: Type
+    head: Type
+    strip: Type
+    paragraph_after: Length
+    first_line: Length
+    note_number: Length
+
+    def fill_height(self, margins: Margins) -> Length:
+        """The height between a page's top and bottom margins."""
+        pt = self.height.pt - margins.top.pt - margins.bottom.pt
+        return Length(f"{pt * 25.4 / 72:.1f}mm", pt)
+
+    @staticmethod
+    def sum(*lengths: Length) -> Length:
+        pt = sum(length.pt for length in lengths)
+        return Length(f"{pt * 25.4 / 72:.2f}mm", pt)
+
+    @property
+    def half_gutter(self) -> Length:
+        return Length(f"{self.gutter.pt / 2 * 25.4 / 72:.2f}mm", self.gutter.pt / 2)
+
+
+def _length(value, where: str, em: float | None = None) -> Length:
+    m = _LENGTH.match(str(value))
+    if not m:
+        raise PageSpecError(f"templates/{PAGE_FILE}: {where}: {value!r} is not a length "
+                            "such as 21mm or 10pt")
+    number, unit = float(m.group(1)), m.group(2)
+    if unit == "em":
+        if em is None:
+            raise PageSpecError(f"templates/{PAGE_FILE}: {where}: em is not allowed here")
+        return Length(str(value), number * em)
+    return Length(str(value).strip(), number * _PT_PER[unit])
+
+
+@lru_cache(maxsize=8)
+def page_spec(templates: Path) -> PageSpec:
+    path = templates / PAGE_FILE
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = YAML(typ="safe").load(f)
+    except OSError as exc:
+        raise PageSpecError(f"templates/{PAGE_FILE} cannot be read: {exc.strerror}") from None
+    try:
+        def margins(name: str) -> Margins:
+            m = data[name]
+            return Margins(*(_length(m[k], f"{name}.{k}") for k in
+                             ("top", "bottom", "inner", "outer")))
+
+        def type_(name: str) -> Type:
+            t = data["type"][name]
+            leading = t.get("leading")
+            return Type(_length(t["size"], f"type.{name}.size"),
+                        _length(leading, f"type.{name}.leading") if leading else None)
+
+        body = type_("body")
+        return PageSpec(
+            width=_length(data["paper"]["width"], "paper.width"),
+            height=_length(data["paper"]["height"], "paper.height"),
+            cover=margins("cover"), back=margins("back"), text=margins("text"),
+            head_gap=_length(data["head_gap"], "head_gap"),
+            foot_gap=_length(data["foot_gap"], "foot_gap"),
+            gutter=_length(data["gutter"], "gutter"),
+            body=body, notes=type_("notes"), head=type_("head"), strip=type_("strip"),
+            paragraph_after=_length(data["paragraph_after"], "paragraph_after", body.size.pt),
+            first_line=_length(data["first_line"], "first_line", body.size.pt),
+            note_number=_length(data["note_number"], "note_number", body.size.pt),
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise PageSpecError(f"templates/{PAGE_FILE}: missing or malformed entry {exc}") from None

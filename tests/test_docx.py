@@ -112,6 +112,35 @@ def cell_texts(tr: etree._Element, skip_style: str) -> list[str]:
             for tc in tr.iterfind("w:tc", NS)]
 
 
+def style_names(data: bytes) -> dict[str, str]:
+    """style id → the name of the reference style it is (a language variant
+    `Body Text (nl)` or `Body Text (nl, continued)` counts as `Body Text`)."""
+    styles = xml_parts(data)["word/styles.xml"]
+    return {s.get(w("styleId")): re.sub(r" \((fr|nl)(, continued)?\)$", "",
+                                         s.find("w:name", NS).get(w("val")))
+            for s in styles.iterfind("w:style", NS)}
+
+
+def is_continued(tr: etree._Element, data: bytes) -> bool:
+    names = {s.get(w("styleId")): s.find("w:name", NS).get(w("val"))
+             for s in xml_parts(data)["word/styles.xml"].iterfind("w:style", NS)}
+    style = tr.find("w:tc/w:p/w:pPr/w:pStyle", NS)
+    return style is not None and names.get(style.get(w("val")), "").endswith("continued)")
+
+
+def logical_rows(table: etree._Element, data: bytes, skip_style: str) -> list[tuple[str, ...]]:
+    """The table's rows, a pair cut into several rows (at its calls' sentences)
+    joined again."""
+    rows: list[list[str]] = []
+    for tr in table.iterfind("w:tr", NS):
+        texts = cell_texts(tr, skip_style)
+        if rows and is_continued(tr, data):
+            rows[-1] = [f"{a} {b}" for a, b in zip(rows[-1], texts)]
+        else:
+            rows.append(texts)
+    return [tuple(re.sub(r"\s+", " ", c).strip() for c in r) for r in rows]
+
+
 def body_tables(data: bytes) -> list[etree._Element]:
     return xml_parts(data)["word/document.xml"].findall("w:body/w:tbl", NS)
 
@@ -143,7 +172,9 @@ def test_one_row_per_pair_lead_language_left(case):
     ref_style = style_ids(data)["footnote reference"]
     dev_rows, res_rows = expected_rows(doc)
     tables = body_tables(data)
-    texts = [[tuple(cell_texts(tr, ref_style)) for tr in t.iterfind("w:tr", NS)] for t in tables]
+    texts = [logical_rows(t, data, ref_style) for t in tables]
+    squeeze = lambda rows: [tuple(re.sub(r"\s+", " ", c).strip() for c in r) for r in rows]  # noqa: E731
+    dev_rows, res_rows = squeeze(dev_rows), squeeze(res_rows)
     assert dev_rows in texts, "no table holds the développements row by row"
     assert res_rows in texts, "no table holds the resolution row by row"
     for rows in texts:
@@ -153,18 +184,22 @@ def test_one_row_per_pair_lead_language_left(case):
 def test_paragraph_styles_follow_the_model(case):
     name, doc, data = case
     ids = style_ids(data)
+    names = style_names(data)
     kinds = {Paragraph: "Body Text", Heading: "Subheading", Salutation: "Salutation",
              Signature: "Signature"}
     tables = body_tables(data)
     dev = next(t for t in tables
-               if len(t.findall("w:tr", NS)) == len(doc.developments) + 1
-               and t.find("w:tr/w:tc/w:p/w:pPr/w:pStyle", NS).get(w("val")) == ids["Section Heading"])
-    for block, tr in zip(doc.developments, dev.findall("w:tr", NS)[1:]):
+               if names[t.find("w:tr/w:tc/w:p/w:pPr/w:pStyle", NS).get(w("val"))]
+               == "Section Heading")
+    rows = [tr for tr in dev.findall("w:tr", NS)[1:] if not is_continued(tr, data)]
+    assert len(rows) == len(doc.developments)
+    for block, tr in zip(doc.developments, rows):
         for p in tr.iterfind("w:tc/w:p", NS):
-            assert p.find("w:pPr/w:pStyle", NS).get(w("val")) == ids[kinds[type(block)]]
-    used = {p.get(w("val")) for p in xml_parts(data)["word/document.xml"].iter(w("pStyle"))}
+            assert names[p.find("w:pPr/w:pStyle", NS).get(w("val"))] == kinds[type(block)]
+    used = {names[p.get(w("val"))]
+            for p in xml_parts(data)["word/document.xml"].iter(w("pStyle"))}
     for r in iter_requests(doc.resolution.requests):
-        assert ids[f"Request {min(r.depth, 4)}"] in used
+        assert f"Request {min(r.depth, 4)}" in used
     if any(r.lead for r in doc.resolution.requests):
         rstyles = {r.get(w("val")) for r in xml_parts(data)["word/document.xml"].iter(w("rStyle"))}
         assert ids["Lead Verb"] in rstyles
@@ -173,7 +208,7 @@ def test_paragraph_styles_follow_the_model(case):
 def test_named_styles_come_from_the_reference(case):
     _, _, data = case
     d = docx.Document(io.BytesIO(data))
-    for name in STYLE_NAMES.values():
+    for name in STYLE_NAMES:
         assert d.styles[name].name.lower() == name.lower()
     defaults = xml_parts(data)["word/styles.xml"].find("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts", NS)
     assert defaults.get(w("ascii")) == "Linux Libertine O"
@@ -187,6 +222,7 @@ def _copy_templates(tmp_path: Path, edit_styles) -> Path:
     target = tmp_path / "templates"
     (target / "docx").mkdir(parents=True)
     shutil.copy(TEMPLATES / "wording.yaml", target / "wording.yaml")
+    shutil.copy(TEMPLATES / "page.yaml", target / "page.yaml")
     with zipfile.ZipFile(TEMPLATES / "docx" / "reference.docx") as src, \
             zipfile.ZipFile(target / "docx" / "reference.docx", "w") as dst:
         for item in src.infolist():
@@ -203,7 +239,8 @@ def test_styles_are_found_by_name_in_the_reference(tmp_path):
                                                               'w:styleId="Corps"'))
     data = render_docx(DOCS["minimal"], templates)
     used = {p.get(w("val")) for p in xml_parts(data)["word/document.xml"].iter(w("pStyle"))}
-    assert "Corps" in used and "BodyText" not in used
+    assert {"Corps-fr", "Corps-nl"} <= used
+    assert not any(u.startswith("BodyText") for u in used)
 
 
 def test_a_reference_without_a_style_is_reported(tmp_path):
@@ -214,21 +251,49 @@ def test_a_reference_without_a_style_is_reported(tmp_path):
         render_docx(DOCS["minimal"], templates)
 
 
-def test_only_rows_well_under_a_page_are_kept_whole():
-    """Rows that call a note cannot split (both calls stay with the note),
-    unless they are long enough to outgrow a page, which Word would cut off."""
+def test_only_the_sentence_of_a_call_is_kept_whole():
+    """A long pair that calls a note is cut into rows at the sentence ending
+    with the call (in both languages): that short row cannot split, so both
+    calls stand with the note; the rest of the pair may break across pages."""
+    from render.writers.docx.writer import KEEP_WHOLE_MAX_CHARS
+    text = MINIMAL.read_text(encoding="utf-8")
+    fr = "Les abeilles pollinisent les cultures. " * (KEEP_WHOLE_MAX_CHARS // 30)
+    nl = "Bijen bestuiven de gewassen. " * (KEEP_WHOLE_MAX_CHARS // 25)
+    text = text.replace("fr: Les néonicotinoïdes sont en cause.[^efsa]",
+                        f"fr: {fr}Les néonicotinoïdes sont en cause.[^efsa] Fin.")
+    text = text.replace("nl: Neonicotinoïden liggen aan de basis.[^efsa]",
+                        f"nl: {nl}Neonicotinoïden liggen aan de basis.[^efsa] Einde.")
+    doc = load_bytes(text.encode("utf-8"), "long.yaml")
+    data = render_docx(doc, TEMPLATES)
+    body = xml_parts(data)["word/document.xml"]
+    kept = {para_text(tr.find("w:tc/w:p", NS)): tr.find("w:trPr/w:cantSplit", NS) is not None
+            for tr in body.iter(w("tr"))}
+    before = [t for t in kept if t.startswith("Les abeilles pollinisent les cultures.")]
+    call = [t for t in kept if t.startswith("Les néonicotinoïdes sont en cause.")]
+    after = [t for t in kept if t == "Fin."]
+    assert len(before) == 1 and kept[before[0]] is False
+    assert len(call) == 1 and kept[call[0]] is True
+    assert len(after) == 1 and kept[after[0]] is False
+    # the short pair of the minimal example calls its note in one sentence: kept whole
+    short = [t for t in kept if t.startswith("Les abeilles pollinisent 75 %")]
+    assert len(short) == 1 and kept[short[0]] is True
+
+
+def test_a_long_row_with_calls_that_differ_is_not_kept_whole():
+    """Calls in another order in the two languages cannot be cut in step:
+    the row stays whole, and is kept on one page only when well under a page."""
     from render.writers.docx.writer import KEEP_WHOLE_MAX_CHARS
     text = MINIMAL.read_text(encoding="utf-8")
     long = "Les abeilles pollinisent les cultures. " * (KEEP_WHOLE_MAX_CHARS // 30)
     text = text.replace("fr: Les néonicotinoïdes sont en cause.[^efsa]",
-                        f"fr: {long}[^efsa]")
+                        f"fr: {long}[^efsa][^fao]")
+    text = text.replace("nl: Neonicotinoïden liggen aan de basis.[^efsa]",
+                        "nl: Neonicotinoïden liggen aan de basis.[^fao][^efsa]")
     doc = load_bytes(text.encode("utf-8"), "long.yaml")
     body = xml_parts(render_docx(doc, TEMPLATES))["word/document.xml"]
     kept = {para_text(tr.find("w:tc/w:p", NS)): tr.find("w:trPr/w:cantSplit", NS) is not None
             for tr in body.iter(w("tr"))}
-    short = [t for t in kept if t.startswith("Les abeilles pollinisent 75 %")]
     longer = [t for t in kept if t.startswith("Les abeilles pollinisent les cultures.")]
-    assert len(short) == 1 and kept[short[0]] is True
     assert len(longer) == 1 and kept[longer[0]] is False
 
 
@@ -261,7 +326,12 @@ def test_footnotes_part_one_note_per_pair(case):
         assert children[0].tag == w("p") and children[-1].tag == w("p")
         assert [c.tag for c in children] == [w("p"), w("tbl"), w("p")]
         cells = cell_texts(children[1].find("w:tr", NS), ref_style)
-        assert cells == ["\u00a0" + note.text[lead].plain, "\u00a0" + note.text[other].plain]
+        assert cells == ["\t" + note.text[lead].plain, "\t" + note.text[other].plain]
+        # Word's own number leads the lead language's note; the other's is a field
+        lead_cell, other_cell = children[1].find("w:tr", NS).findall("w:tc", NS)
+        assert lead_cell.find(".//w:footnoteRef", NS) is not None
+        assert other_cell.find(".//w:footnoteRef", NS) is None
+        assert "NOTEREF" in "".join(other_cell.itertext())
 
 
 def test_note_numbers_stored_in_every_field(case):
@@ -287,7 +357,8 @@ def test_note_numbers_stored_in_every_field(case):
             assert runs[i + 2].findtext("w:t", namespaces=NS) == str(bookmarks[target])
             fields += 1
     calls = sum(len(p[lang].note_ids) for p in doc.pairs() for lang in ("fr", "nl"))
-    assert fields == calls - len(doc.footnotes) + 2 * len(doc.footnotes)
+    # every call but the one that carries the note, and the other language's number in the note
+    assert fields == calls - len(doc.footnotes) + len(doc.footnotes)
     # the model's numbers (shared with the PDF) are the DOCX numbers
     for note in doc.footnotes.values():
         assert bookmarks[f"_RefFn{note.number}"] == note.number
@@ -313,11 +384,23 @@ def test_every_run_carries_its_language(case):
         for r in root.iter(w("r")):
             lang = r.find("w:rPr/w:lang", NS)
             assert lang is not None and lang.get(w("val")) in tags.values(), part
-    # each column's runs carry that column's language
+    # each column's runs and paragraph marks carry that column's language,
+    # and its paragraphs are in that language's variant of their style
+    styles = xml_parts(data)["word/styles.xml"]
+    style_lang = {s.get(w("styleId")): s.find("w:rPr/w:lang", NS)
+                  for s in styles.iterfind("w:style", NS)}
     for t in body_tables(data):
         for tr in t.iterfind("w:tr", NS):
             for tc, l in zip(tr.iterfind("w:tc", NS), (lead, other)):
                 assert {x.get(w("val")) for x in tc.iter(w("lang"))} == {tags[l]}
+                for p in tc.iterfind("w:p", NS):
+                    assert p.find("w:pPr/w:rPr/w:lang", NS).get(w("val")) == tags[l]
+                    sid = p.find("w:pPr/w:pStyle", NS).get(w("val"))
+                    own = style_lang[sid]
+                    if own is None:  # a continued paragraph: its base is the language variant
+                        base = styles.find(f"w:style[@w:styleId='{sid}']/w:basedOn", NS)
+                        own = style_lang[base.get(w("val"))]
+                    assert own.get(w("val")) == tags[l]
 
 
 def test_headers_footers_first_page_and_mirrored(case):
@@ -418,9 +501,18 @@ RUNNING_HEAD_PT = 60   # the head's baseline sits about 48 pt from the top
 RUNNING_FOOT_PT = 45   # the strip sits about 40 pt from the bottom
 
 
+def note_separator_top(page) -> float | None:
+    """Where the footnote separator (a short thin rule) stands on a page of
+    LibreOffice's PDF, if the page has notes."""
+    rules = [r["top"] for r in page.rects + page.lines
+             if r["height"] < 1.5 and r["width"] < page.width * 0.4 and r["top"] > page.height / 3]
+    return min(rules) if rules else None
+
+
 @functools.lru_cache(maxsize=None)
-def page_columns(pdf: Path) -> list[tuple[str, str]]:
-    """Per page, the squashed text of the left and right halves."""
+def page_columns(pdf: Path, notes: bool = True) -> list[tuple[str, str]]:
+    """Per page, the squashed text of the left and right halves; without
+    `notes`, only the text above the notes."""
     import pdfplumber
     cols = []
     with pdfplumber.open(pdf) as p:
@@ -429,6 +521,8 @@ def page_columns(pdf: Path) -> list[tuple[str, str]]:
             # Leave out the running head and foot, so that a word hyphenated
             # across a page break joins up again.
             top, bottom = RUNNING_HEAD_PT, page.height - RUNNING_FOOT_PT
+            if not notes:
+                bottom = note_separator_top(page) or bottom
             left = page.crop((0, top, mid, bottom)).extract_text() or ""
             right = page.crop((mid, top, page.width, bottom)).extract_text() or ""
             cols.append((squash(left), squash(right)))
@@ -438,9 +532,12 @@ def page_columns(pdf: Path) -> list[tuple[str, str]]:
 def test_libreoffice_renders_every_word(case, pdfs):
     name, doc, _ = case
     cols = page_columns(pdfs[name])
-    # Each column read on through the pages, so that a word hyphenated at
-    # the foot of a page joins its end at the top of the next.
-    everything = "".join(l for l, _ in cols) + "".join(r for _, r in cols)
+    body = page_columns(pdfs[name], notes=False)
+    # Each column read on through the pages (the text above the notes, so that
+    # a word hyphenated at the foot of a page joins its end at the top of the
+    # next), and the notes.
+    text = "".join(l for l, _ in body) + "".join(r for _, r in body)
+    everything = text + "".join(l for l, _ in cols) + "".join(r for _, r in cols)
     side = {doc.meta.lead: 0, doc.meta.other: 1}
     missing = []
     for pair in list(doc.pairs()) + [n.text for n in doc.footnotes.values()]:
@@ -451,7 +548,7 @@ def test_libreoffice_renders_every_word(case, pdfs):
     assert not missing, missing[:20]
     # body paragraphs whole, in their own column (a paragraph may cross a page)
     for lang in ("fr", "nl"):
-        column = "".join(c[side[lang]] for c in cols)
+        column = "".join(c[side[lang]] for c in body)
         for block in doc.developments:
             if isinstance(block, Paragraph):
                 assert squash(block.text[lang].plain) in column

@@ -162,8 +162,16 @@ def spacing(before: int | None = None, after: int | None = None) -> Element:
 
 # --- tables ---------------------------------------------------------------------------
 
-def cell(width: int, paragraphs: Iterable[Element]) -> Element:
-    tc = el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"})))
+def margins(tag: str, **sides: int) -> Element:
+    """`w:tblCellMar` or `w:tcMar`: top, left, bottom, right in twips."""
+    return el(tag, None, *(el(f"w:{side}", {"w:w": sides.get(side, 0), "w:type": "dxa"})
+                           for side in ("top", "left", "bottom", "right")))
+
+
+def cell(width: int, paragraphs: Iterable[Element], cell_margins: Element | None = None
+         ) -> Element:
+    tc = el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"}),
+                             cell_margins))
     for p in paragraphs:
         tc.append(p)
     return tc
@@ -178,8 +186,8 @@ def row(cells: Iterable[Element], cant_split: bool = False) -> Element:
     return tr
 
 
-def table(style: str, widths: Sequence[int], rows: Iterable[Element], indent_twips: int = 0
-          ) -> Element:
+def table(style: str, widths: Sequence[int], rows: Iterable[Element], indent_twips: int = 0,
+          cell_margins: Element | None = None) -> Element:
     look = el("w:tblLook", {"w:val": "0000", "w:firstRow": 0, "w:lastRow": 0,
                             "w:firstColumn": 0, "w:lastColumn": 0, "w:noHBand": 1,
                             "w:noVBand": 1})
@@ -187,7 +195,7 @@ def table(style: str, widths: Sequence[int], rows: Iterable[Element], indent_twi
              el("w:tblPr", None, val("w:tblStyle", style),
                 el("w:tblW", {"w:w": sum(widths), "w:type": "dxa"}),
                 el("w:tblInd", {"w:w": indent_twips, "w:type": "dxa"}),
-                el("w:tblLayout", {"w:type": "fixed"}), look),
+                el("w:tblLayout", {"w:type": "fixed"}), cell_margins, look),
              el("w:tblGrid", None, *(el("w:gridCol", {"w:w": w}) for w in widths)))
     for r in rows:
         tbl.append(r)

@@ -1,110 +1,56 @@
-"""Model → DOCX (python-docx 1.2 plus the raw WordprocessingML it lacks).
+"""The Chamber's layout in Word: the layout rows (render.layout) as
+WordprocessingML, on the styles of `templates/docx/reference.docx` and the
+page geometry of `templates/page.yaml`.
 
-The document is built on `templates/docx/reference.docx`, which holds the page
-set-up, the settings and every named style; styles are looked up here by
-name, so a clerk restyles in Word. Layout, as in the PDF:
-
-- page 1, the cover: document number in the two top corners, chamber names,
-  date, document type, title, authors, optional boxed summary; the session
-  strip in the first-page footer (the cover has no running head or foot);
-- page 2, the back of the cover: party legend, abbreviations legend in both
-  languages, publisher;
-- from page 3, the text: a borderless two-column table, one row per pair,
-  lead language left; the resolution on a new page;
-- one real footnote per pair, called from the lead column with
-  `w:footnoteReference`; the other column's call and the numbers inside the
-  note are `NOTEREF _RefFnN \\f \\h` fields whose stored result is already the
-  right number; the note body is a tiny paragraph (LibreOffice hangs on a
-  note that starts with a table), a two-cell table (lead left), an empty
-  paragraph.
-
-The body is written as one XML string and parsed once: no per-row python-docx
-calls, so the cost stays linear in the size of the document.
+- page 1, the cover, and page 2, its back, are a section of their own (the
+  cover's footer holds the session strip, its back's the publisher);
+- from page 3, the text: a borderless two-column table per part, one row per
+  pair, lead language left; the resolution starts a new page;
+- one real footnote per pair. Its reference stands at the call that carries
+  the note (render.layout decides which); the other column's call is a
+  `NOTEREF` field to a bookmark around that reference. The note's body is
+  laid out by `notes.py`.
+- a row that calls a note is cut into rows at the sentences that end with a
+  call: only those short rows are kept whole on a page (so that both calls
+  and the note stand on one page), the rest of the paragraph may break.
 """
 from __future__ import annotations
 
-import io
 import re
 from copy import deepcopy
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from docx import Document as open_docx
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
-from docx.oxml import parse_xml
 from docx.oxml.ns import qn
-from lxml import etree
 
-from .package import stable_zip
-from ...model.furniture import Furniture, furniture, load_wording
-from ...model import (Document, Emph, Heading, NoteRef, Pair, Paragraph, Request, Salutation,
-                    Signature, Str, Text)
+from ...layout.page import PageSpec, page_spec
+from ...layout.rows import ROW_KINDS, Call, Layout, Part, Row, layout
+from ...model import MAX_REQUEST_DEPTH, Document, Emph, Str, Text
+from . import package, wml
+from .notes import note_body
+from .styles import StyleMap
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 REFERENCE = Path("docx") / "reference.docx"
-# characters XML 1.0 cannot hold (tab, line feed and carriage return are handled)
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
-# What the writer needs → the style's NAME in the reference document.
-STYLE_NAMES = {
-    "body": "Body Text",
-    "section": "Section Heading",
-    "salutation": "Salutation",
-    "subheading": "Subheading",
-    "signature": "Signature",
-    "resolution": "Resolution Heading",
-    "opening": "Resolution Opening",
-    "considerant": "Considerant",
-    "request1": "Request 1",
-    "request2": "Request 2",
-    "request3": "Request 3",
-    "request4": "Request 4",
-    "cover_number": "Cover Number",
-    "cover_chamber": "Cover Chamber",
-    "cover_date": "Cover Date",
-    "cover_rule": "Cover Rule",
-    "cover_doctype": "Cover Doctype",
-    "cover_title": "Cover Title",
-    "cover_authors": "Cover Authors",
-    "summary_heading": "Summary Heading",
-    "summary": "Summary Text",
-    "strip": "Session Strip",
-    "legend": "Legend",
-    "legend_heading": "Legend Heading",
-    "publisher": "Publisher",
-    "note_text": "footnote text",
-    "note_spacer": "Note Spacer",
-    "page_start": "Page Start",
-    "header": "header",
-    "footer": "footer",
-    # character styles
-    "lead_verb": "Lead Verb",
-    "emphasis": "Emphasis",
-    "note_ref": "footnote reference",
-    "label": "Label",
-    # table styles
-    "columns": "Bilingual Columns",
-    "box": "Summary Box",
-}
-
-
-
-# A row that calls a note is kept on one page (w:cantSplit), so that both
-# calls and the note stand together. Word cuts off a row that cannot split
-# and is taller than a page, so only rows well under a page are kept whole:
-# about 36 lines of a column (some 50 characters a line).
+# Word cuts off a row that cannot split and is taller than a page, so only
+# rows well under a page are kept whole: about 36 lines of a column.
 KEEP_WHOLE_MAX_CHARS = 1800
 
+# Where a sentence ends and the next begins (the next starts with a capital,
+# a digit, a quote or a bracket).
+_SENTENCE_END = re.compile(r"[.!?;:…][\"”’»)\]]*\s+(?=[\"“‘«(\[0-9A-ZÀ-ÖØ-Þ])")
 
-def keeps_whole(*pairs: Pair | None) -> bool:
-    return sum(max(len(p.fr.plain), len(p.nl.plain)) for p in pairs if p is not None) \
-        <= KEEP_WHOLE_MAX_CHARS
+
+# Every style the writer uses, by name (the row kinds' and the furniture's).
+STYLE_NAMES = sorted({kind.style(depth) for kind in ROW_KINDS.values()
+                      for depth in range(1, MAX_REQUEST_DEPTH + 1)} | {
+    "Cover Number", "Cover Chamber", "Cover Date", "Cover Rule", "Cover Doctype", "Cover Title",
+    "Cover Authors", "Summary Heading", "Summary Text", "Session Strip", "Legend",
+    "Legend Heading", "Publisher", "footnote text", "Note Spacer", "Page Start", "header",
+    "footer", "Lead Verb", "Emphasis", "footnote reference", "Label", "Bilingual Columns",
+    "Summary Box"})
+
 
 class DocxTemplateError(Exception):
     pass
@@ -114,12 +60,17 @@ def render_docx(doc: Document, templates: Path) -> bytes:
     reference = templates / REFERENCE
     if not reference.is_file():
         raise DocxTemplateError(f"{reference} is missing; run templates/docx/make_reference.py")
-    furn = furniture(doc, templates)
+    lay = layout(doc, templates)
+    spec = page_spec(templates)
     document = open_docx(str(reference))
-    styles = _style_ids(document)
-    writer = _Writer(doc, furn, styles, _text_width(document),
-                     _cell_margin(document, styles["columns"]),
-                     load_wording(templates)["chamber_short"])
+    styles = StyleMap(document, lay.langs)
+    try:
+        styles.check(STYLE_NAMES)
+    except KeyError as exc:
+        raise DocxTemplateError(f"templates/docx/reference.docx lacks the style(s) {exc.args[0]}"
+                                ) from None
+    package.apply_page_spec(document, styles, spec)
+    w = _Writer(lay, spec, styles)
 
     body = document.element.body
     sect_pr = body.find(qn("w:sectPr"))
@@ -128,398 +79,377 @@ def render_docx(doc: Document, templates: Path) -> bytes:
     for child in list(body):
         if child is not sect_pr:
             body.remove(child)
-    # The paragraph that ends the cover section; python-docx sets up the
-    # headers of both sections on this small tree, then the text is spliced
-    # in as a string and the whole part parsed once (moving thousands of
-    # elements into a tree one by one is quadratic in lxml).
-    cover_end = parse_xml(f'<w:p xmlns:w="{W_NS}"><w:pPr><w:pStyle w:val="{styles["note_spacer"]}"/>'
-                          f'{_cover_sect_pr(sect_pr)}</w:pPr></w:p>')
-    sect_pr.addprevious(cover_end)
-    front, text = writer.body()
-    _add_footnotes_part(document, writer.footnotes())
-    _settings(document)
-    _headers_and_footers(document, writer)
-    _core_properties(document, doc, furn)
+    for element in w.cover() + w.back_cover():
+        sect_pr.addprevious(element)
+    # The paragraph that ends the cover section carries its section properties.
+    cover_sect = package.cover_section(sect_pr, spec)
+    sect_pr.addprevious(wml.paragraph(wml.ppr(styles.id("Note Spacer"), cover_sect)))
+    for element in w.text():
+        sect_pr.addprevious(element)
+    package.text_section(sect_pr, spec)
 
-    xml = etree.tostring(document.element, encoding="unicode")
-    head, rest = xml.split("<w:body>", 1)
-    inner, tail = rest.rsplit("</w:body>", 1)
-    split = inner.index("</w:p>") + len("</w:p>")  # after the cover's closing paragraph
-    document.part._element = parse_xml(
-        f"{head}<w:body>{front}{inner[:split]}{text}{inner[split:]}</w:body>{tail}")
-
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return stable_zip(buffer.getvalue(), doc.meta.deposited)
+    package.add_footnotes(document, w.footnotes())
+    package.settings(document)
+    w.headers_and_footers(document)
+    package.properties(document, doc, lay.furniture)
+    # package.embed_fonts(document, templates, w.characters())
+    return package.save(document, doc.meta.deposited)
 
 
-# --- the reference document --------------------------------------------------
+# --- cutting a pair at its calls -------------------------------------------------
 
-def _style_ids(document) -> dict[str, str]:
-    by_name: dict[str, str] = {}
-    for style in document.styles.element.iterfind(qn("w:style")):
-        name = style.find(qn("w:name"))
-        if name is not None:
-            by_name.setdefault(name.get(qn("w:val")).lower(), style.get(qn("w:styleId")))
-    missing = [name for name in STYLE_NAMES.values() if name.lower() not in by_name]
-    if missing:
-        raise DocxTemplateError("templates/docx/reference.docx lacks the style(s) "
-                             + ", ".join(repr(m) for m in missing))
-    return {key: by_name[name.lower()] for key, name in STYLE_NAMES.items()}
+@dataclass
+class _Chunk:
+    cells: list[tuple[tuple[Part, ...], tuple[Part, ...]]]   # per language: (verb, text)
+    keep: bool = False
+    first: bool = False
+    last: bool = False
 
 
-def _cover_sect_pr(sect_pr) -> str:
-    """The reference's page set-up for the cover section, without its headers."""
-    copy = deepcopy(sect_pr)
-    for ref in copy.findall(qn("w:headerReference")) + copy.findall(qn("w:footerReference")):
-        copy.remove(ref)
-    for key in list(copy.attrib):
-        del copy.attrib[key]  # rsids
-    return etree.tostring(copy, encoding="unicode")
+def _plain(parts) -> str:
+    return "".join(p.text for p in parts if not isinstance(p, Call))
 
 
-def _cell_margin(document, style_id: str) -> int:
-    """The left cell margin of a table style, in twips (the columns' half gutter)."""
-    style = document.styles.element.find(f"{qn('w:style')}[@{qn('w:styleId')}='{style_id}']")
-    margin = style.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}/{qn('w:left')}") \
-        if style is not None else None
-    if margin is None:
-        margin = style.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}/{qn('w:start')}") \
-            if style is not None else None
-    try:
-        return int(margin.get(qn("w:w"))) if margin is not None else 0
-    except (TypeError, ValueError):
-        return 0
+def _cut(parts: tuple[Part, ...], cuts: list[tuple[int, int]]) -> list[tuple[Part, ...]]:
+    """`parts` cut at `cuts`, each (offset in the plain text, calls passed):
+    a cut lies after that many characters and after that many calls."""
+    pieces: list[list[Part]] = [[]]
+    offset = calls = 0
+    todo = list(cuts)
+
+    def due() -> bool:
+        return bool(todo) and todo[0][0] <= offset and todo[0][1] <= calls
+
+    for part in parts:
+        while due():
+            todo.pop(0)
+            pieces.append([])
+        if isinstance(part, Call):
+            pieces[-1].append(part)
+            calls += 1
+            continue
+        text = part.text
+        while todo and todo[0][1] <= calls and todo[0][0] < offset + len(text):
+            at = max(todo.pop(0)[0] - offset, 0)
+            if at:
+                pieces[-1].append(type(part)(text[:at]))
+            pieces.append([])
+            text, offset = text[at:], offset + at
+        if text:
+            pieces[-1].append(type(part)(text))
+        offset += len(text)
+    while todo:
+        todo.pop(0)
+        pieces.append([])
+    return [tuple(p) for p in pieces]
 
 
-def _text_width(document) -> int:
-    """The width between the margins, in twips."""
-    section = document.sections[0]
-    return int((section.page_width - section.left_margin - section.right_margin) / 635)
+def _call_sentences(parts: tuple[Part, ...]) -> list[tuple[int, int, int]]:
+    """Per call: its offset in the plain text, and the start and end of the
+    sentence that holds it."""
+    plain = _plain(parts)
+    starts = [m.end() for m in _SENTENCE_END.finditer(plain)]
+    out, offset = [], 0
+    for part in parts:
+        if isinstance(part, Call):
+            begin = max((s for s in starts if s < offset), default=0)
+            end = min((s for s in starts if s >= offset), default=len(plain))
+            out.append((offset, begin, end))
+        else:
+            offset += len(part.text)
+    return out
 
 
-# --- XML snippets --------------------------------------------------------------
+def _cuts(cells) -> list[list[tuple[int, int]]] | None:
+    """Where to cut each language's text so that the sentences holding calls
+    become rows of their own, in step: calls in one sentence in either
+    language go together. None when the two languages cannot be cut in step."""
+    sentences = [_call_sentences(c.text) for c in cells]
+    count = len(sentences[0])
+    if count == 0 or count != len(sentences[1]):
+        return None
+    groups, first = [], 0
+    for k in range(count - 1):
+        apart = all(s[k][2] <= s[k + 1][1] for s in sentences)
+        if apart:
+            groups.append((first, k))
+            first = k + 1
+    groups.append((first, count - 1))
+    return [[cut for i, j in groups for cut in ((s[i][1], i), (s[j][2], j + 1))]
+            for s in sentences]
 
-def _attr(value: str) -> str:
-    return escape(value, {'"': "&quot;"})
 
+def _trim(parts: tuple[Part, ...]) -> tuple[Part, ...]:
+    """A chunk without the spaces at its ends (they were between sentences)."""
+    out = list(parts)
+    if out and not isinstance(out[0], Call):
+        out[0] = type(out[0])(out[0].text.lstrip())
+    if out and not isinstance(out[-1], Call):
+        out[-1] = type(out[-1])(out[-1].text.rstrip())
+    return tuple(p for p in out if isinstance(p, Call) or p.text)
+
+
+def chunks(row: Row) -> list[_Chunk]:
+    """The row as rows for Word: whole, or cut at the sentences that end with
+    the same calls in both languages (the kept chunks), when it can be."""
+    cells = row.cells
+    ids = [[p.note_id for p in c.text if isinstance(p, Call)] for c in cells]
+    has_verb_calls = any(isinstance(p, Call) for c in cells for p in c.verb)
+    whole = _Chunk([(c.verb, c.text) for c in cells], first=True, last=True,
+                   keep=row.calls_notes and row.chars <= KEEP_WHOLE_MAX_CHARS)
+    if not row.calls_notes or has_verb_calls or ids[0] != ids[1] or not ids[0]:
+        return [whole]
+    cuts = _cuts(cells)
+    if cuts is None:
+        return [whole]
+    per_lang = [_cut(c.text, lang_cuts) for c, lang_cuts in zip(cells, cuts)]
+    out: list[_Chunk] = []
+    for i, (a, b) in enumerate(zip(*per_lang)):
+        kept = i % 2 == 1          # pieces alternate: text before a call's sentence, the sentence
+        if not kept and not _plain(a).strip() and not _plain(b).strip():
+            continue
+        size = max(len(_plain(a)), len(_plain(b)))
+        out.append(_Chunk([((), _trim(a)), ((), _trim(b))],
+                          keep=kept and size <= KEEP_WHOLE_MAX_CHARS))
+    if not out:
+        return [whole]
+    out[0].first, out[-1].last = True, True
+    out[0].cells = [(c.verb, out[0].cells[i][1]) for i, c in enumerate(cells)]
+    return out
+
+
+# --- the writer ---------------------------------------------------------------------
 
 @dataclass
 class _Writer:
-    doc: Document
-    furn: Furniture
-    styles: dict[str, str]
-    text_width: int
-    cell_margin: int
-    chamber_short: dict[str, str]
-    # note id → its number in the DOCX (order of the w:footnoteReference runs)
-    numbers: dict[str, int] = field(default_factory=dict)
-    note_order: list[str] = field(default_factory=list)
+    lay: Layout
+    spec: PageSpec
+    styles: StyleMap
+    bookmarks: dict[str, int] = field(default_factory=dict)   # note id → its bookmark's number
+    text_seen: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.lead, self.other = self.doc.meta.langs
-        self.tags = self.furn.language_tags
-        self.half = self.text_width // 2
+        self.lead, self.other = self.lay.langs
+        self.f = self.lay.furniture
+        self.tags = self.f.language_tags
+        width = self.spec.width.twips - self.spec.text.inner.twips - self.spec.text.outer.twips
+        self.text_width = width
+        self.half_gutter = self.spec.half_gutter.twips
 
     # -- runs --
 
-    def rpr(self, lang: str, style: str | None = None) -> str:
-        rstyle = f'<w:rStyle w:val="{self.styles[style]}"/>' if style else ""
-        return f'<w:rPr>{rstyle}<w:lang w:val="{self.tags[lang]}"/></w:rPr>'
+    def props(self, lang: str, style: str | None = None, *extra) -> wml.Element:
+        return wml.rpr(self.tags[lang], self.styles.id(style) if style else None, *extra)
 
-    def run(self, text: str, lang: str, style: str | None = None) -> str:
-        text = _NOT_XML.sub("", text)
-        if not text:
-            return ""
-        rpr = self.rpr(lang, style)
+    def runs(self, text: str, lang: str, style: str | None = None, *extra) -> list:
+        self.text_seen.append(text)
+        return wml.runs(text, self.props(lang, style, *extra))
+
+    def parts(self, parts, lang: str, style: str | None = None) -> list:
         out = []
-        for i, line in enumerate(text.replace("\r", "").split("\n")):
-            if i:
-                out.append(f"<w:r>{rpr}<w:br/></w:r>")
-            for j, chunk in enumerate(line.split("\t")):
-                if j:
-                    out.append(f"<w:r>{rpr}<w:tab/></w:r>")
-                if chunk:
-                    out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{escape(chunk)}</w:t></w:r>')
-        return "".join(out)
-
-    def field(self, instruction: str, result: str, lang: str, style: str | None = None) -> str:
-        plain = self.rpr(lang)
-        return (f'<w:r>{plain}<w:fldChar w:fldCharType="begin"/></w:r>'
-                f'<w:r>{plain}<w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
-                f'<w:r>{plain}<w:fldChar w:fldCharType="separate"/></w:r>'
-                f'<w:r>{self.rpr(lang, style)}<w:t>{escape(result)}</w:t></w:r>'
-                f'<w:r>{plain}<w:fldChar w:fldCharType="end"/></w:r>')
-
-    def noteref(self, note_id: str, lang: str) -> str:
-        n = self.numbers[note_id]
-        return self.field(f"NOTEREF _RefFn{n} \\f \\h", str(n), lang, "note_ref")
-
-    def call(self, note_id: str, lang: str, in_note: bool = False) -> str:
-        """A footnote call: the first one in the document is the real
-        reference, every other one a NOTEREF field to it."""
-        if note_id not in self.doc.footnotes:
-            return ""
-        if note_id in self.numbers or in_note:
-            if note_id not in self.numbers:
-                return ""  # a note cited only from another note: nothing to point at
-            return self.noteref(note_id, lang)
-        n = len(self.note_order) + 1
-        self.numbers[note_id] = n
-        self.note_order.append(note_id)
-        return (f'<w:bookmarkStart w:id="{n}" w:name="_RefFn{n}"/>'
-                f'<w:r>{self.rpr(lang, "note_ref")}<w:footnoteReference w:id="{n}"/></w:r>'
-                f'<w:bookmarkEnd w:id="{n}"/>')
-
-    def text(self, text: Text, lang: str, in_note: bool = False) -> str:
-        out = []
-        for part in text.parts:
+        for part in parts:
             if isinstance(part, Str):
-                out.append(self.run(part.text, lang))
+                out += self.runs(part.text, lang, style)
             elif isinstance(part, Emph):
-                out.append(self.run(part.text, lang, "emphasis"))
-            elif isinstance(part, NoteRef):
-                out.append(self.call(part.id, lang, in_note))
-        return "".join(out)
+                out += self.runs(part.text, lang, style or "Emphasis")
+            elif isinstance(part, Call):
+                out += self.call(part, lang)
+        return out
 
-    # -- paragraphs, rows, tables --
+    def model_text(self, text: Text, lang: str) -> list:
+        return self.parts([p for p in text.parts if isinstance(p, (Str, Emph))], lang)
 
-    def p(self, style: str, content: str = "") -> str:
-        return f'<w:p><w:pPr><w:pStyle w:val="{self.styles[style]}"/></w:pPr>{content}</w:p>'
+    def call(self, call: Call, lang: str) -> list:
+        """The call that carries its note is Word's footnote reference, in a
+        bookmark; every other call a NOTEREF field to it, its stored result
+        the same number."""
+        if call.carries:
+            n = self.bookmarks.setdefault(call.note_id, len(self.bookmarks) + 1)
+            ref = wml.el("w:r", None, self.props(lang, "footnote reference"),
+                         wml.el("w:footnoteReference", {"w:id": n}))
+            return wml.bookmark(n, f"_RefFn{n}", [ref])
+        n = self.bookmarks.get(call.note_id)
+        if n is None:  # called before the call that carries it (mismatched calls)
+            n = self.bookmarks.setdefault(call.note_id, len(self.bookmarks) + 1)
+        return wml.field(f"NOTEREF _RefFn{n} \\f \\h",
+                         self.runs(str(call.number), lang, "footnote reference"),
+                         self.props(lang))
 
-    def cell(self, width: int, paragraphs: str) -> str:
-        return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{paragraphs}</w:tc>'
+    # -- paragraphs and rows --
 
-    def widths(self, outset: bool) -> tuple[int, int]:
-        """The two columns; `outset` widens the outer cells by the cell
-        margin so that the text, not the cell, lines up with the page margins."""
-        extra = self.cell_margin if outset else 0
-        return (self.half + extra, self.text_width - self.half + extra)
+    def p(self, style: str, lang: str, content=(), *extra, continued: bool = False
+          ) -> wml.Element:
+        """A paragraph whose mark carries the column's language, on the
+        column's language variant of `style`."""
+        return wml.paragraph(wml.ppr(self.styles.id(style, lang, continued), *extra,
+                                     mark=wml.rpr(self.tags[lang])), content)
 
-    def row(self, left: str, right: str, cant_split: bool = False, outset: bool = True) -> str:
-        tr_pr = "<w:trPr><w:cantSplit/></w:trPr>" if cant_split else ""
-        widths = self.widths(outset)
-        return f"<w:tr>{tr_pr}{self.cell(widths[0], left)}{self.cell(widths[1], right)}</w:tr>"
+    def widths(self) -> tuple[int, int]:
+        half = self.text_width // 2
+        return (half, self.text_width - half)
 
-    def table(self, rows: list[str], style: str = "columns") -> str:
-        outset = style == "columns"
-        widths = self.widths(outset)
-        indent = -self.cell_margin if outset else 0
-        return (f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.styles[style]}"/>'
-                f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
-                f'<w:tblInd w:w="{indent}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
-                f'<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
-                f'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
-                f'<w:tblGrid><w:gridCol w:w="{widths[0]}"/><w:gridCol w:w="{widths[1]}"/>'
-                f'</w:tblGrid>{"".join(rows)}</w:tbl>')
+    def table(self, rows, style: str = "Bilingual Columns") -> wml.Element:
+        """A table as wide as the text; the gutter is the inner margins of its
+        two cells (see `row`), so the text lines up with the page margins."""
+        return wml.table(self.styles.id(style), self.widths(), rows, 0,
+                         wml.margins("w:tblCellMar"))
 
-    def plain_row(self, style: str, texts: dict[str, str]) -> str:
-        """A row of furniture strings, one per language."""
-        return self.row(*(self.p(style, self.run(texts[lang], lang)) for lang in (self.lead, self.other)))
+    def row(self, cells, cant_split: bool = False, gutter: bool = True) -> wml.Element:
+        hg = self.half_gutter
+        sides = ((wml.margins("w:tcMar", right=hg), wml.margins("w:tcMar", left=hg)) if gutter
+                 else (None, None))   # the summary box: its table style's margins
+        return wml.row([wml.cell(w, c, m) for w, c, m in zip(self.widths(), cells, sides)],
+                       cant_split)
 
-    def pair_row(self, style: str, pair: Pair, prefix=None) -> str:
-        """A row of one bilingual text; `prefix(lang)` gives runs put before it."""
-        cells = []
-        for lang in (self.lead, self.other):
-            before = prefix(lang) if prefix else ""
-            cells.append(self.p(style, before + self.text(pair[lang], lang)))
-        calls = pair[self.lead].note_ids or pair[self.other].note_ids
-        return self.row(*cells, cant_split=bool(calls) and keeps_whole(pair))
+    def plain_row(self, style: str, texts: dict[str, str]) -> wml.Element:
+        return self.row([[self.p(style, lang, self.runs(texts[lang], lang))]
+                         for lang in (self.lead, self.other)])
+
+    def layout_row(self, row: Row) -> list[wml.Element]:
+        style = row.kind.style(row.depth)
+        if not row.id:  # a part's title
+            return [self.plain_row(style, {c.lang: _plain(c.text) for c in row.cells})]
+        out = []
+        for chunk in chunks(row):
+            cells = []
+            for lang, (verb, text) in zip((self.lead, self.other), chunk.cells):
+                content = []
+                if chunk.first and row.kind.labelled:
+                    content += self.runs(row.label, lang, "Label")
+                    content.append(wml.tab(self.props(lang)))
+                if verb:
+                    content += self.parts(verb, lang, "Lead Verb")
+                    if _plain(text).strip():
+                        content += self.runs(" ", lang)
+                content += self.parts(text, lang)
+                extra = [] if chunk.last else [wml.spacing(after=0)]
+                cells.append([self.p(style, lang, content, *extra, continued=not chunk.first)])
+            out.append(self.row(cells, cant_split=chunk.keep))
+        return out
 
     # -- the document --
 
-    def body(self) -> tuple[str, str]:
-        """The cover and its back (a section of their own: its first-page
-        footer holds the session strip, its even-page footer the publisher,
-        it has no running head), and the text, which starts a new section."""
-        return (self.cover() + self.back_cover(),
-                self.developments() + self.resolution() + self.p("note_spacer"))
-
-    def cover(self) -> str:
-        f, meta = self.furn, self.doc.meta
-        number = self.p("cover_number", self.run(f.doc_prefix, self.lead)
-                        + f'<w:r>{self.rpr(self.lead)}<w:tab/></w:r>'
-                        + self.run(f.short_number, self.lead))
-        heading = self.table([self.plain_row("cover_chamber", f.chamber),
-                              self.plain_row("cover_date", f.date)])
-        rows = [self.plain_row("cover_doctype", f.doctype),
-                self.pair_row("cover_title", meta.title),
-                self.plain_row("cover_authors", f.authors)]
-        out = number + heading + self.p("cover_rule") + self.table(rows)
+    def cover(self) -> list[wml.Element]:
+        f, meta = self.f, self.lay.doc.meta
+        lead = self.lead
+        number = self.p("Cover Number", lead,
+                        package.docproperty("DocPrefix", self.runs(f.doc_prefix, lead),
+                                            self.props(lead))
+                        + [wml.tab(self.props(lead))]
+                        + package.docproperty("ShortNumber", self.runs(f.short_number, lead),
+                                              self.props(lead)))
+        heading = self.table([self.plain_row("Cover Chamber", f.chamber),
+                              self.plain_row("Cover Date", f.date)])
+        title = self.row([[self.p("Cover Title", lang, self.model_text(meta.title[lang], lang))]
+                          for lang in (self.lead, self.other)])
+        rows = [self.plain_row("Cover Doctype", f.doctype), title,
+                self.plain_row("Cover Authors", f.authors)]
+        out = [number, heading, self.p("Cover Rule", lead), self.table(rows)]
         if meta.summary is not None:
-            cells = [self.p("summary_heading", self.run(f.summary_heading[lang], lang))
-                     + self.p("summary", self.text(meta.summary[lang], lang))
+            cells = [[self.p("Summary Heading", lang, self.runs(f.summary_heading[lang], lang)),
+                      self.p("Summary Text", lang, self.model_text(meta.summary[lang], lang))]
                      for lang in (self.lead, self.other)]
-            out += self.p("note_spacer") + self.table(
-                [self.row(*cells, cant_split=True, outset=False)], "box")
+            box = self.table([self.row(cells, cant_split=True, gutter=False)], "Summary Box")
+            box.find(qn("w:tblPr")).remove(box.find(qn("w:tblPr")).find(qn("w:tblCellMar")))
+            out += [self.p("Note Spacer", lead), box]
         return out
 
-    def back_cover(self) -> str:
-        f = self.furn
-        out = [self.p("page_start")]
-        out += [self.p("legend", self.run(f"{g.abbreviation}\u00a0: {g.name}", self.lead))
-                for g in f.groups]
-        rows = [self.plain_row("legend_heading", f.abbreviations_heading)]
-        rows += [self.plain_row("legend", line) for line in f.abbreviations]
+    def back_cover(self) -> list[wml.Element]:
+        f = self.f
+        out = [self.p("Page Start", self.lead)]
+        out += [self.p("Legend", self.lead, self.runs(line, self.lead)) for line in f.group_lines]
+        out.append(self.p("Cover Rule", self.lead))
+        rows = [self.plain_row("Legend Heading", f.abbreviations_heading)]
+        rows += [self.plain_row("Legend", line) for line in f.abbreviations]
         out.append(self.table(rows))
-        return "".join(out)
+        return out
 
-    def developments(self) -> str:
-        kinds = {Paragraph: "body", Heading: "subheading", Salutation: "salutation",
-                 Signature: "signature"}
-        rows = [self.plain_row("section", self.furn.developments)]
-        rows += [self.pair_row(kinds[type(block)], block.text) for block in self.doc.developments]
-        return self.table(rows)
-
-    def resolution(self) -> str:
-        res = self.doc.resolution
-        rows = [self.plain_row("resolution", self.furn.doctype),
-                self.pair_row("opening", res.opening)]
-        for c in res.considerants:
-            rows.append(self.pair_row("considerant", c.text, self.label(f"{c.label}.")))
-        rows += self.requests(res.requests)
-        return self.p("page_start") + self.table(rows)
-
-    def label(self, label: str):
-        return lambda lang: self.run(label, lang, "label") + f'<w:r>{self.rpr(lang)}<w:tab/></w:r>'
-
-    def requests(self, requests: tuple[Request, ...]) -> list[str]:
-        rows = []
-        for r in requests:
-            style = f"request{min(max(r.depth, 1), 4)}"
-            cells = []
-            for lang in (self.lead, self.other):
-                content = self.label(r.label)(lang)
-                if r.lead is not None:
-                    content += self.text(r.lead[lang], lang).replace(
-                        self.rpr(lang), self.rpr(lang, "lead_verb"))
-                    if r.text is not None and r.text[lang].parts:
-                        content += self.run(" ", lang)
-                if r.text is not None:
-                    content += self.text(r.text[lang], lang)
-                cells.append(self.p(style, content))
-            calls = [nid for pair in (r.lead, r.text) if pair is not None
-                     for lang in (self.lead, self.other) for nid in pair[lang].note_ids]
-            rows.append(self.row(*cells, cant_split=bool(calls) and keeps_whole(r.lead, r.text)))
-            rows += self.requests(r.children)
-        return rows
+    def text(self) -> list[wml.Element]:
+        out = []
+        for section in self.lay.sections:
+            if section.starts_page:
+                out.append(self.p("Page Start", self.lead))
+            rows = []
+            for row in section.rows:
+                rows += self.layout_row(row)
+            out.append(self.table(rows))
+        out.append(self.p("Note Spacer", self.lead))
+        return out
 
     # -- the notes --
 
-    def footnotes(self) -> str:
-        notes = [(
-            f'<w:footnote w:id="{n}">'
-            + self.p("note_spacer")
-            + self.table([self.row(*(
-                self.p("note_text", self.noteref(nid, lang) + self.run("\u00a0", lang)
-                       + self.text(self.doc.footnotes[nid].text[lang], lang, in_note=True))
-                for lang in (self.lead, self.other)))])
-            + self.p("note_spacer")
-            + "</w:footnote>") for n, nid in enumerate(self.note_order, start=1)]
-        spacing = '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-        return (f'<w:footnotes xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
-                f'<w:footnote w:type="separator" w:id="-1"><w:p>{spacing}'
-                f'<w:r>{self.rpr(self.lead)}<w:separator/></w:r></w:p></w:footnote>'
-                f'<w:footnote w:type="continuationSeparator" w:id="0"><w:p>{spacing}'
-                f'<w:r>{self.rpr(self.lead)}<w:continuationSeparator/></w:r></w:p></w:footnote>'
-                + "".join(notes) + "</w:footnotes>")
+    def footnotes(self) -> wml.Element:
+        root = wml.el("w:footnotes")
+        for kind, n, mark in (("separator", -1, "w:separator"),
+                              ("continuationSeparator", 0, "w:continuationSeparator")):
+            root.append(wml.el(
+                "w:footnote", {"w:type": kind, "w:id": n},
+                wml.paragraph(wml.ppr(None, wml.el("w:spacing", {"w:after": 0, "w:line": 240,
+                                                                  "w:lineRule": "auto"})),
+                              [wml.el("w:r", None, self.props(self.lead), wml.el(mark))])))
+        for note in self.lay.notes:
+            n = self.bookmarks[note.id]
+            texts = {lang: self.parts(note.texts[lang], lang) for lang in self.lay.langs}
+            root.append(wml.el("w:footnote", {"w:id": n}, *note_body(self, note, n, texts)))
+        return root
 
     # -- running heads and feet --
 
-    def page_field(self) -> str:
-        return self.field("PAGE", "1", self.lead)
+    def headers_and_footers(self, document) -> None:
+        cover, text = document.sections[0], document.sections[1]
+        f, lead = self.f, self.lead
+        lp = self.props(lead)
+        def empty():
+            return [self.p("header", lead)]
 
-    def strip_runs(self) -> str:
-        """The session strip, each language's half tagged with its language."""
-        strip = self.furn.strip
-        first = f"{self.chamber_short[self.lead]} • {self.furn.session[self.lead]}"
-        if strip.startswith(first + " "):
-            return self.run(first + " ", self.lead) + self.run(strip[len(first) + 1:], self.other)
-        return self.run(strip, self.lead)
+        def prefix():
+            return package.docproperty("DocPrefix", self.runs(f.doc_prefix, lead), lp)
 
+        def number():
+            return package.docproperty("ShortNumber", self.runs(f.short_number, lead), lp)
 
-def _add_footnotes_part(document, xml: str) -> None:
-    part = document.part
-    for rId, rel in list(part.rels.items()):
-        if rel.reltype == RT.FOOTNOTES:  # a reference saved by Word may hold one
-            del part.rels[rId]
-    notes = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode("utf-8"),
-                 part.package)
-    part.relate_to(notes, RT.FOOTNOTES)
+        def page():
+            return wml.field("PAGE", self.runs("1", lead), lp)
 
+        cover.different_first_page_header_footer = True
+        for hf in (cover.header, cover.even_page_header, cover.first_page_header, cover.footer):
+            package.set_story(hf, empty())
+        package.set_story(cover.first_page_footer, [self.p(
+            "Session Strip", lead, self.segment(f.session[lead])
+            + [wml.tab(lp)] + self.segment(f.session[self.other]))])
+        package.set_story(cover.even_page_footer, [
+            self.p("Cover Rule", lead),
+            self.table([self.plain_row("Publisher", f.publisher)]), *empty()])
 
-_SETTINGS_AFTER_FOOTNOTE_PR = (
-    "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema",
-    "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
-    "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions", "w:readModeInkLockDown",
-    "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags",
-    "w:decimalSymbol", "w:listSeparator")
+        # the text: page number and strip at the outer edge, mirrored on even pages
+        text.different_first_page_header_footer = False
+        for hf in (text.header, text.even_page_header, text.footer, text.even_page_footer):
+            hf.is_linked_to_previous = False
+        def tab():
+            return [wml.tab(lp)]
 
+        package.set_story(text.header, [self.p("header", lead, prefix() + tab() + number()
+                                               + tab() + page())])
+        package.set_story(text.even_page_header, [self.p("header", lead, page() + tab()
+                                                         + number() + tab() + prefix())])
+        strip = []
+        for i, segment in enumerate(f.strip):
+            if i:
+                strip += self.runs(" ", segment.lang)
+            strip += self.segment(segment)
+        package.set_story(text.footer, [self.p("footer", lead, strip,
+                                               wml.val("w:jc", "right"))])
+        package.set_story(text.even_page_footer, [self.p("footer", lead, deepcopy(strip),
+                                                         wml.val("w:jc", "left"))])
 
-def _settings(document) -> None:
-    settings = document.settings
-    settings.odd_and_even_pages_header_footer = True
-    element = settings.element
-    for update in element.findall(qn("w:updateFields")):
-        element.remove(update)  # stored field results are right: no prompt on opening
-    for old in element.findall(qn("w:footnotePr")):
-        element.remove(old)
-    footnote_pr = parse_xml(f'<w:footnotePr xmlns:w="{W_NS}"><w:footnote w:id="-1"/>'
-                            f'<w:footnote w:id="0"/></w:footnotePr>')
-    successors = [t for t in _SETTINGS_AFTER_FOOTNOTE_PR if not t.startswith(("m:", "sl:"))]
-    element.insert_element_before(footnote_pr, *successors)
+    def segment(self, segment, style: str | None = None) -> list:
+        """Furniture text with its ordinals' suffixes raised."""
+        out = []
+        for piece in segment.pieces:
+            extra = (wml.val("w:vertAlign", "superscript"),) if piece.ordinal else ()
+            out += self.runs(piece.text, segment.lang, style, *extra)
+        return out
 
-
-def _hf_content(hf, xml: str) -> None:
-    element = hf._element
-    for child in list(element):
-        element.remove(child)
-    for child in parse_xml(f'<w:hdr xmlns:w="{W_NS}">{xml}</w:hdr>'):
-        element.append(child)
-
-
-def _headers_and_footers(document, w: _Writer) -> None:
-    cover, text = document.sections[0], document.sections[1]
-    tab = f'<w:r>{w.rpr(w.lead)}<w:tab/></w:r>'
-    f = w.furn
-    prefix, number = w.run(f.doc_prefix, w.lead), w.run(f.short_number, w.lead)
-    empty = w.p("header")
-
-    # the cover section: no running head; the session strip at the foot of
-    # the cover, the publisher at the foot of its back
-    cover.different_first_page_header_footer = True
-    for hf in (cover.header, cover.even_page_header, cover.first_page_header, cover.footer):
-        _hf_content(hf, empty)
-    _hf_content(cover.first_page_footer, w.p(
-        "strip", w.run(f.session[w.lead], w.lead) + tab + w.run(f.session[w.other], w.other)))
-    _hf_content(cover.even_page_footer, w.p("cover_rule") + w.table(
-        [w.plain_row("publisher", f.publisher)]) + empty)
-
-    # the text: page number at the outer edge, mirrored on even pages
-    text.different_first_page_header_footer = False
-    for hf in (text.header, text.even_page_header, text.footer, text.even_page_footer):
-        hf.is_linked_to_previous = False
-    _hf_content(text.header, w.p("header", prefix + tab + number + tab + w.page_field()))
-    _hf_content(text.even_page_header, w.p("header", w.page_field() + tab + number + tab + prefix))
-    foot = w.p("footer", w.strip_runs())
-    _hf_content(text.footer, foot)
-    _hf_content(text.even_page_footer, foot)
-
-
-def _core_properties(document, doc: Document, furn: Furniture) -> None:
-    meta = doc.meta
-    core = document.core_properties
-    when = datetime(meta.deposited.year, meta.deposited.month, meta.deposited.day)
-    core.title = f"{furn.document_number} – {furn.doctype[meta.lead]} {meta.title[meta.lead].plain}"
-    core.subject = furn.doctype[meta.lead]
-    core.author = ", ".join(a.name for a in meta.authors)
-    core.last_modified_by = "hemicycle"
-    core.language = furn.language_tags[meta.lead]
-    core.identifier = furn.document_number
-    core.keywords = ""
-    core.comments = ""
-    core.category = ""
-    core.revision = 1
-    core.created = when
-    core.modified = when
-    core.last_printed = when
+    def characters(self) -> str:
+        """Every character the document shows (for the embedded font's subset)."""
+        return "".join(self.text_seen)

@@ -23,6 +23,7 @@ from ..layout.rows import Call, Layout, Note, layout
 from ..model import Document, Emph, Str, Text
 from ..model.furniture import Furniture, Segment
 from ..model.locale import LANGUAGE_TAGS
+from . import WriterOptions
 
 HTML_DIR = "html"            # under the templates folder
 TEMPLATE = "document.html.j2"
@@ -246,6 +247,6 @@ def _base64(path: Path) -> str:
     return base64.b64encode(path.read_bytes()).decode("ascii")
 
 
-def render_html(doc: Document, templates: Path) -> bytes:
+def render_html(doc: Document, templates: Path, options: WriterOptions = WriterOptions()) -> bytes:
     """The self-contained HTML preview."""
     return html_string(doc, templates, screen=True).encode("utf-8")

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from .html import STYLESHEET, HTML_DIR, html_for_pdf, stylesheet_text
 from ..errors import ContentError, Problem
 from ..model import Document
-from . import Rendered
+from . import Rendered, WriterOptions
 
 
 class RefusedFetch(ValueError):
@@ -141,7 +141,7 @@ def layout(doc: Document, templates: Path):
     return document
 
 
-def render_pdf(doc: Document, templates: Path) -> bytes:
+def render_pdf(doc: Document, templates: Path, options: WriterOptions = WriterOptions()) -> bytes:
     document = layout(doc, templates)
     if cover_overflows(document):
         # The cover has a fixed height (its strip sits at the foot): rather

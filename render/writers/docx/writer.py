@@ -27,6 +27,7 @@ from docx.oxml.ns import qn
 from ...layout.page import PageSpec, page_spec
 from ...layout.rows import ROW_KINDS, Call, Layout, Part, Row, layout
 from ...model import MAX_REQUEST_DEPTH, Document, Emph, Str, Text
+from .. import WriterOptions
 from . import package, wml
 from .notes import note_body
 from .styles import StyleMap
@@ -56,7 +57,7 @@ class DocxTemplateError(Exception):
     pass
 
 
-def render_docx(doc: Document, templates: Path) -> bytes:
+def render_docx(doc: Document, templates: Path, options: WriterOptions = WriterOptions()) -> bytes:
     reference = templates / REFERENCE
     if not reference.is_file():
         raise DocxTemplateError(f"{reference} is missing; run templates/docx/make_reference.py")

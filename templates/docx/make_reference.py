@@ -67,17 +67,17 @@ STYLES = [
     ("paragraph", "Body Text", "BodyText", "Normal",
      _spacing(after=100) + _indent(0, first=284) + '<w:jc w:val="both"/>', "", ""),
     ("paragraph", "Section Heading", "SectionHeading", "Normal",
-     '<w:keepNext/>' + _spacing(after=240) + '<w:jc w:val="center"/><w:outlineLvl w:val="0"/>',
+     '<w:keepNext/><w:suppressAutoHyphens/>' + _spacing(after=240) + '<w:jc w:val="center"/><w:outlineLvl w:val="0"/>',
      '<w:b/><w:bCs/><w:spacing w:val="20"/>', ""),
     ("paragraph", "Salutation", "Salutation", "Normal",
      '<w:keepNext/>' + _spacing(after=120) + _indent(0, first=284), '<w:smallCaps/>', ""),
     ("paragraph", "Subheading", "Subheading", "Normal",
-     '<w:keepNext/>' + _spacing(before=180, after=80) + '<w:outlineLvl w:val="1"/>',
+     '<w:keepNext/><w:suppressAutoHyphens/>' + _spacing(before=100, after=100) + '<w:outlineLvl w:val="1"/>',
      '<w:b/><w:bCs/>', ""),
     ("paragraph", "Signature", "Signature", "Normal",
      _spacing(before=360, after=120) + '<w:jc w:val="right"/>', "", ""),
     ("paragraph", "Resolution Heading", "ResolutionHeading", "Normal",
-     '<w:keepNext/>' + _spacing(after=360) + '<w:jc w:val="center"/><w:outlineLvl w:val="0"/>',
+     '<w:keepNext/><w:suppressAutoHyphens/>' + _spacing(after=240) + '<w:jc w:val="center"/><w:outlineLvl w:val="0"/>',
      '<w:b/><w:bCs/><w:spacing w:val="20"/>', ""),
     ("paragraph", "Resolution Opening", "ResolutionOpening", "Normal",
      '<w:keepNext/>' + _spacing(after=160) + _indent(0, first=284), '<w:smallCaps/>', ""),
@@ -85,21 +85,28 @@ STYLES = [
      _spacing(after=80) + _indent(340, 340), "", ""),
     _request(1), _request(2), _request(3), _request(4),
     # cover and back cover
+    # the document number over the two top corners, a rule under it (as the PDF's cover)
     ("paragraph", "Cover Number", "CoverNumber", "Normal",
-     _right_tab + _spacing(after=680), '<w:b/><w:bCs/><w:sz w:val="40"/><w:szCs w:val="40"/>', ""),
-    ("paragraph", "Cover Chamber", "CoverChamber", "Normal", _spacing(after=240),
+     '<w:pBdr><w:bottom w:val="single" w:sz="10" w:space="14" w:color="000000"/></w:pBdr>'
+     + _right_tab + '<w:suppressAutoHyphens/>' + _spacing(after=340),
+     '<w:b/><w:bCs/><w:sz w:val="48"/><w:szCs w:val="48"/>', ""),
+    ("paragraph", "Cover Chamber", "CoverChamber", "Normal",
+     '<w:suppressAutoHyphens/>' + _spacing(after=0),
      '<w:b/><w:bCs/><w:spacing w:val="10"/><w:sz w:val="20"/><w:szCs w:val="20"/>', ""),
-    ("paragraph", "Cover Date", "CoverDate", "Normal", _spacing(after=0),
-     '<w:sz w:val="20"/><w:szCs w:val="20"/>', ""),
+    ("paragraph", "Cover Date", "CoverDate", "Normal", _spacing(before=454, after=340),
+     '<w:sz w:val="21"/><w:szCs w:val="21"/>', ""),
     ("paragraph", "Cover Rule", "CoverRule", "Normal",
      '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
      + _spacing(after=480, line=240), '<w:sz w:val="12"/><w:szCs w:val="12"/>', ""),
-    ("paragraph", "Cover Doctype", "CoverDoctype", "Normal", '<w:keepNext/>' + _spacing(after=360),
-     '<w:b/><w:bCs/><w:spacing w:val="10"/><w:sz w:val="28"/><w:szCs w:val="28"/>', ""),
-    ("paragraph", "Cover Title", "CoverTitle", "Normal", '<w:keepNext/>' + _spacing(after=360),
-     '<w:b/><w:bCs/><w:sz w:val="25"/><w:szCs w:val="25"/>', ""),
-    ("paragraph", "Cover Authors", "CoverAuthors", "Normal", _spacing(after=480),
-     '<w:sz w:val="20"/><w:szCs w:val="20"/>', ""),
+    ("paragraph", "Cover Doctype", "CoverDoctype", "Normal",
+     '<w:keepNext/><w:suppressAutoHyphens/>' + _spacing(before=0, after=280),
+     '<w:b/><w:bCs/><w:spacing w:val="10"/><w:sz w:val="30"/><w:szCs w:val="30"/>', ""),
+    ("paragraph", "Cover Title", "CoverTitle", "Normal",
+     '<w:keepNext/><w:suppressAutoHyphens/>' + _spacing(after=340),
+     '<w:b/><w:bCs/><w:sz w:val="27"/><w:szCs w:val="27"/>', ""),
+    ("paragraph", "Cover Authors", "CoverAuthors", "Normal",
+     '<w:suppressAutoHyphens/>' + _spacing(after=480),
+     '<w:sz w:val="21"/><w:szCs w:val="21"/>', ""),
     ("paragraph", "Summary Heading", "SummaryHeading", "Normal",
      '<w:keepNext/>' + _spacing(before=60, after=120) + '<w:jc w:val="center"/>',
      '<w:b/><w:bCs/><w:spacing w:val="20"/>', ""),
@@ -115,16 +122,20 @@ STYLES = [
     ("paragraph", "Publisher", "Publisher", "Legend", _spacing(),
      '<w:i/><w:iCs/>', ""),
     # notes, page furniture, helpers
+    # notes: the number hangs in the indent (writer: number, tab, text)
     ("paragraph", "footnote text", "FootnoteText", "Normal",
-     _spacing(after=40) + '<w:jc w:val="both"/>', '<w:sz w:val="16"/><w:szCs w:val="16"/>', "semi"),
+     _spacing(after=40) + _indent(170, 170) + '<w:jc w:val="left"/>',
+     '<w:sz w:val="16"/><w:szCs w:val="16"/>', "semi"),
     ("paragraph", "Note Spacer", "NoteSpacer", "Normal",
      _spacing(line=240), '<w:sz w:val="2"/><w:szCs w:val="2"/>', ""),
     ("paragraph", "Page Start", "PageStart", "Normal",
      '<w:pageBreakBefore/>' + _spacing(line=240), '<w:sz w:val="2"/><w:szCs w:val="2"/>', ""),
     ("paragraph", "header", "Header", "Normal", _header_tabs + _spacing(),
      '<w:sz w:val="18"/><w:szCs w:val="18"/>', "semi"),
-    ("paragraph", "footer", "Footer", "Normal", _spacing() + '<w:jc w:val="center"/>',
-     '<w:spacing w:val="16"/><w:sz w:val="14"/><w:szCs w:val="14"/>', "semi"),
+    # the session strip at the foot of text pages: capitals set small, letter-spaced;
+    # the writer puts it at the outer edge (right on odd pages, left on even)
+    ("paragraph", "footer", "Footer", "Normal", '<w:suppressAutoHyphens/>' + _spacing(),
+     '<w:spacing w:val="20"/><w:sz w:val="12"/><w:szCs w:val="12"/>', "semi"),
     # characters ---------------------------------------------------------------
     ("character", "Default Paragraph Font", "DefaultParagraphFont", None, "", "", "default"),
     ("character", "Lead Verb", "LeadVerb", "DefaultParagraphFont", "", '<w:smallCaps/>', ""),
@@ -238,13 +249,14 @@ def build() -> bytes:
     document = Document()
     part = document.part
     # Drop what a generated document should not inherit: the thumbnail of an
-    # empty page, Word 2010's duplicate style sheet, the custom XML item.
+    # empty page, Word 2010's duplicate style sheet, the custom XML item, the
+    # list definitions (hemicycle numbers everything itself).
     for rel_type in (RT.THUMBNAIL,):
         for rId, rel in list(part.package.rels.items()):
             if rel.reltype == rel_type:
                 del part.package.rels[rId]
     for rId, rel in list(part.rels.items()):
-        if rel.reltype in (STYLES_WITH_EFFECTS, RT.CUSTOM_XML):
+        if rel.reltype in (STYLES_WITH_EFFECTS, RT.CUSTOM_XML, RT.NUMBERING):
             del part.rels[rId]
     part._styles_part._element = parse_xml(styles_xml())
     part._settings_part._element = parse_xml(settings_xml())

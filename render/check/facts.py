@@ -297,6 +297,42 @@ def _art_values(listed: str, prefix: str) -> list[str]:
     return values
 
 
+_NUMERIC_DATE = re.compile(r"(?<![\w./])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?!\w)")
+
+
+def _date_matchers(lang: str) -> list[tuple[re.Pattern, object]]:
+    """The date patterns of one language (month names differ), each with the
+    function that writes the date it matches as ISO 8601."""
+    months = MONTHS[lang]
+    mp = _month_pattern(lang)
+    flags = re.IGNORECASE
+
+    def month(name: str) -> int:
+        return months[name.lower().rstrip(".")]
+
+    return [
+        # 17 novembre 2023, 1er août 1975, 22 February 2023
+        (re.compile(r"(?<![\w.,/])(\d{1,2})(?:er|re|e|st|nd|rd|th)?\s+" + mp
+                    + r"\s+(\d{4})(?!\w)", flags),
+         lambda m: f"{int(m.group(3)):04d}-{month(m.group(2)):02d}-{int(m.group(1)):02d}"),
+        # February 22, 2023
+        (re.compile(r"\b" + mp + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\w)", flags),
+         lambda m: f"{int(m.group(3)):04d}-{month(m.group(1)):02d}-{int(m.group(2)):02d}"),
+        # 2023-11-17
+        (re.compile(r"(?<![\w/])(\d{4})-(\d{2})-(\d{2})(?!\w)"),
+         lambda m: f"{m.group(1)}-{m.group(2)}-{m.group(3)}"),
+        # juin 2024
+        (re.compile(r"\b" + mp + r"\s+(\d{4})(?!\w)", flags),
+         lambda m: f"{m.group(2)}-{month(m.group(1)):02d}"),
+        # le 18 juillet (no year)
+        (re.compile(r"(?<![\w.,/])(\d{1,2})(?:er|re|e|st|nd|rd|th)?\s+" + mp, flags),
+         lambda m: f"--{month(m.group(2)):02d}-{int(m.group(1)):02d}"),
+    ]
+
+
+_DATE_MATCHERS = {lang: _date_matchers(lang) for lang in MONTHS}
+
+
 def extract_facts(text: str, lang: str) -> list[Fact]:
     """Every fact of one language's plain text, in reading order."""
     if lang not in MONTHS:
@@ -324,7 +360,7 @@ def extract_facts(text: str, lang: str) -> list[Fact]:
     s.take(_UNREF, "unrefs",
            lambda m: re.sub(r"\s", "", m.group()) if re.search(r"\d", m.group()) else None)
     # 17/11/2023, 17.11.2023 (before the references they look like)
-    s.take(re.compile(r"(?<![\w./])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?!\w)"), "dates",
+    s.take(_NUMERIC_DATE, "dates",
            lambda m: f"{m.group(4)}-{int(m.group(3)):02d}-{int(m.group(1)):02d}")
     s.take(_REF, "refs", lambda m: m.group())
 
@@ -334,30 +370,8 @@ def extract_facts(text: str, lang: str) -> list[Fact]:
     s.take(_SUBPARAGRAPH, "subparagraphs", lambda m: (
         _art_values(m.group(1), "al.") if m.group(1) else _ordinal_word(m.group(2), lang)))
 
-    months = MONTHS[lang]
-    mp = _month_pattern(lang)
-    flags = re.IGNORECASE
-
-    def month(name: str) -> int:
-        return months[name.lower().rstrip(".")]
-
-    # 17 novembre 2023, 1er août 1975, 22 February 2023
-    s.take(re.compile(r"(?<![\w.,/])(\d{1,2})(?:er|re|e|st|nd|rd|th)?\s+" + mp +
-                      r"\s+(\d{4})(?!\w)", flags), "dates",
-           lambda m: f"{int(m.group(3)):04d}-{month(m.group(2)):02d}-{int(m.group(1)):02d}")
-    # February 22, 2023
-    s.take(re.compile(r"\b" + mp + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\w)", flags),
-           "dates",
-           lambda m: f"{int(m.group(3)):04d}-{month(m.group(1)):02d}-{int(m.group(2)):02d}")
-    # 2023-11-17
-    s.take(re.compile(r"(?<![\w/])(\d{4})-(\d{2})-(\d{2})(?!\w)"), "dates",
-           lambda m: f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
-    # juin 2024
-    s.take(re.compile(r"\b" + mp + r"\s+(\d{4})(?!\w)", flags), "dates",
-           lambda m: f"{m.group(2)}-{month(m.group(1)):02d}")
-    # le 18 juillet (no year)
-    s.take(re.compile(r"(?<![\w.,/])(\d{1,2})(?:er|re|e|st|nd|rd|th)?\s+" + mp, flags),
-           "dates", lambda m: f"--{month(m.group(2)):02d}-{int(m.group(1)):02d}")
+    for pattern, value in _DATE_MATCHERS[lang]:
+        s.take(pattern, "dates", value)
 
     # 14 h 30, 14h, 14 heures, 14.30 uur, 14 uur, 14:30
     s.take(_TIME, "times", lambda m: f"{int(m.group(1) or m.group(3) or m.group(5)):02d}:"

@@ -29,6 +29,9 @@ from conftest import MINIMAL, ROOT
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
 REFERENCE_DOC = ROOT / "content" / "56K0589001.yaml"
+# a second document nobody tuned the layout for: French lead, four authors,
+# 31 considerants, 21 notes
+SECOND_DOC = ROOT / "tests" / "data" / "56K0733001.yaml"
 TEMPLATES = templates_dir()
 LO_TIMEOUT = 120
 LO_MEMORY = 4 * 2**30
@@ -55,8 +58,8 @@ def variant_text() -> str:
 def _documents() -> dict[str, Document]:
     docs = {"minimal": load_document(MINIMAL),
             "variant": load_bytes(variant_text().encode("utf-8"), "variant.yaml")}
-    if REFERENCE_DOC.exists():
-        docs["56K0589001"] = load_document(REFERENCE_DOC)
+    docs["56K0589001"] = load_document(REFERENCE_DOC)
+    docs["56K0733001"] = load_document(SECOND_DOC)
     return docs
 
 
@@ -223,6 +226,7 @@ def _copy_templates(tmp_path: Path, edit_styles) -> Path:
     (target / "docx").mkdir(parents=True)
     shutil.copy(TEMPLATES / "wording.yaml", target / "wording.yaml")
     shutil.copy(TEMPLATES / "page.yaml", target / "page.yaml")
+    shutil.copytree(TEMPLATES / "fonts", target / "fonts")
     with zipfile.ZipFile(TEMPLATES / "docx" / "reference.docx") as src, \
             zipfile.ZipFile(target / "docx" / "reference.docx", "w") as dst:
         for item in src.infolist():

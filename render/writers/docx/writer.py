@@ -93,7 +93,7 @@ def render_docx(doc: Document, templates: Path, options: WriterOptions = WriterO
     package.settings(document)
     w.headers_and_footers(document)
     package.properties(document, doc, lay.furniture)
-    # package.embed_fonts(document, templates, w.characters())
+    package.embed_fonts(document, templates, w.characters())
     return package.save(document, doc.meta.deposited)
 
 

@@ -9,6 +9,13 @@
     empty paragraph           a note may not end with a table
 
 Each number hangs in the indent of its cell.
+
+LibreOffice (7.4) shows nothing for a w:footnoteRef in a table cell (it only
+draws its own number at the start of a note's first paragraph, never in a
+cell). So the lead number is Markup Compatibility content: a consumer that
+understands WordprocessingML's own namespace (Word) takes the footnoteRef,
+LibreOffice, which honours only a few namespaces there, takes the fallback,
+the number as text. A LibreOffice re-save keeps the fallback.
 """
 from __future__ import annotations
 
@@ -18,17 +25,22 @@ from . import wml
 def note_body(w, note, n: int, texts: dict[str, list]) -> list:
     lead, other = w.lay.langs
     hang = w.spec.note_number.twips
-    indent = wml.indent(hang, hanging=hang)
     cells = []
     for lang in (lead, other):
         props = w.props(lang, "footnote reference")
         if lang == lead:
-            number = [wml.el("w:r", None, props, wml.el("w:footnoteRef"))]
+            # LibreOffice draws no tab after alternate content: its fallback
+            # carries the tab as a character, Word's choice a w:tab.
+            digits = wml.el("w:t")
+            digits.set(wml.XML_SPACE, "preserve")
+            digits.text = f"{note.number}\t"
+            number = [wml.el("w:r", None, props, wml.alternate(
+                [wml.el("w:footnoteRef"), wml.el("w:tab")], [digits]))]
         else:
             number = wml.field(f"NOTEREF _RefFn{n} \\f \\h",
                                w.runs(str(note.number), lang, "footnote reference"),
-                               w.props(lang))
-        cells.append([w.p("footnote text", lang, number + [wml.tab(w.props(lang))]
-                          + texts[lang], indent)])
+                               w.props(lang)) + [wml.tab(w.props(lang))]
+        cells.append([w.p("footnote text", lang, number + texts[lang],
+                          wml.indent(hang, hanging=hang))])
     table = w.table([w.row(cells)])
     return [w.p("Note Spacer", lead), table, w.p("Note Spacer", lead)]

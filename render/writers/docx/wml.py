@@ -14,7 +14,8 @@ from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NSMAP = {"w": W_NS, "r": R_NS}
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+NSMAP = {"w": W_NS, "r": R_NS, "mc": MC_NS}
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 # characters XML 1.0 cannot hold (tab, line feed and carriage return are handled)
@@ -108,6 +109,18 @@ def field(instruction: str, result: Sequence[Element], props: Element) -> list[E
             el("w:r", None, _copy(props), el("w:fldChar", {"w:fldCharType": "separate"})),
             *result,
             el("w:r", None, _copy(props), el("w:fldChar", {"w:fldCharType": "end"}))]
+
+
+def alternate(choice: Sequence[Element], fallback: Sequence[Element], requires: str = "w"
+              ) -> Element:
+    """Markup Compatibility (ECMA-376 Part 3): a consumer that understands
+    the namespaces `requires` names takes `choice`, any other `fallback`."""
+    ac = etree.Element(f"{{{MC_NS}}}AlternateContent")
+    c = etree.SubElement(ac, f"{{{MC_NS}}}Choice", Requires=requires)
+    c.extend(choice)
+    f = etree.SubElement(ac, f"{{{MC_NS}}}Fallback")
+    f.extend(fallback)
+    return ac
 
 
 def bookmark(bookmark_id: int, name: str, content: Iterable[Element]) -> list[Element]:

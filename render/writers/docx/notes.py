@@ -39,8 +39,28 @@ def note_body(w, note, n: int, texts: dict[str, list]) -> list:
         else:
             number = wml.field(f"NOTEREF _RefFn{n} \\f \\h",
                                w.runs(str(note.number), lang, "footnote reference"),
-                               w.props(lang)) + [wml.tab(w.props(lang))]
+                               w.props(lang))
+            texts = {**texts, lang: _tab_first(texts[lang], w.props(lang))}
         cells.append([w.p("footnote text", lang, number + texts[lang],
                           wml.indent(hang, hanging=hang))])
     table = w.table([w.row(cells)])
     return [w.p("Note Spacer", lead), table, w.p("Note Spacer", lead)]
+
+
+
+def _tab_first(runs: list, props) -> list:
+    """The note's text with a tab character at the start of its first run:
+    LibreOffice (7.4) drops a run, or a w:tab, right after a field, but keeps
+    a tab character in the text."""
+    runs = list(runs)
+    t = runs[0].find(wml.qn("w:t")) if runs else None
+    if t is None:
+        t = wml.el("w:t")
+        t.text = ""
+        runs.insert(0, wml.el("w:r", None, props, t))
+    else:
+        runs[0] = wml._copy(runs[0])
+        t = runs[0].find(wml.qn("w:t"))
+    t.set(wml.XML_SPACE, "preserve")
+    t.text = "\t" + (t.text or "")
+    return runs

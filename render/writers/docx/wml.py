@@ -22,6 +22,7 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 Element = etree._Element
+qn = qn   # re-exported: callers name WordprocessingML tags through this module
 
 
 def el(tag: str, attrs: dict[str, str | int] | None = None, *children: Element | None) -> Element:

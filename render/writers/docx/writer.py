@@ -38,9 +38,15 @@ REFERENCE = Path("docx") / "reference.docx"
 # rows well under a page are kept whole: about 36 lines of a column.
 KEEP_WHOLE_MAX_CHARS = 1800
 
-# Where a sentence ends and the next begins (the next starts with a capital,
-# a digit, a quote or a bracket).
-_SENTENCE_END = re.compile(r"[.!?;:…][\"”’»)\]]*\s+(?=[\"“‘«(\[0-9A-ZÀ-ÖØ-Þ])")
+# Where a sentence ends and the next begins: a full stop, question or
+# exclamation mark (not that of an abbreviation such as `nr.`, `art.`, `M.`),
+# then space and a capital, a quote or a bracket.
+_ABBREVIATIONS = ("nr", "art", "artt", "blz", "p", "pp", "cf", "vgl", "bv", "zie", "M", "MM",
+                  "Mme", "Dr", "St", "Ste", "no", "n°", "vol", "ed", "al", "resp", "enz", "etc",
+                  "o.a", "e.a", "i.e", "e.g", "c.s", "Prof", "mr", "mevr", "dhr", "Bd", "av")
+_SENTENCE_END = re.compile(
+    "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _ABBREVIATIONS)
+    + r"(?<=[.!?…])[\"”’»)\]]*\s+(?=[\"“‘«(\[A-ZÀ-ÖØ-Þ])")
 
 
 # Every style the writer uses, by name (the row kinds' and the furniture's).

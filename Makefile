@@ -23,8 +23,8 @@ CODE ?= $(wildcard render/*.py)
 
 # Debian packages: Pango for WeasyPrint, LibreOffice and poppler for the
 # DOCX and PDF checks of the test suite, HarfBuzz's subsetter for speed.
-DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-                   poppler-utils libreoffice-writer-nogui fonts-linuxlibertine \
+DEBIAN_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+                   poppler-utils libreoffice-writer-nogui fonts-dejavu-core \
                    hyphen-fr hyphen-nl
 
 .PHONY: all test bench clean distclean deps schema corpus

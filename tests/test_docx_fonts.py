@@ -12,10 +12,7 @@ DejaVu fonts) fails the test that needs it.
 from __future__ import annotations
 
 import io
-import os
 import re
-import resource
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -26,6 +23,7 @@ from fontTools.ttLib import TTFont
 from lxml import etree
 
 from render.writers.docx import fonts as docx_fonts
+from tools import libreoffice
 from render.writers.docx.fonts import CLERK_REPERTOIRE, deobfuscate, embed_fonts, obfuscate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +35,6 @@ SUBFAMILIES = {"regular": "Regular", "italic": "Italic", "bold": "Bold",
                "boldItalic": "Bold Italic"}
 EMBED_TAGS = {"regular": "embedRegular", "bold": "embedBold", "italic": "embedItalic",
               "boldItalic": "embedBoldItalic"}
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -299,63 +296,23 @@ def test_wrong_family_or_face_is_refused():
 # --- LibreOffice on a machine without the font ----------------------------------------------
 
 
-def _limit_address_space():
-    four_gib = 4 << 30
-    resource.setrlimit(resource.RLIMIT_AS, (four_gib, four_gib))
-
-
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    assert path, f"{name} is needed for this test (LibreOffice / poppler-utils)"
-    return path
-
-
 def to_pdf(docx_bytes: bytes, work: Path) -> Path:
     """Convert with LibreOffice, seeing only the DejaVu fonts."""
-    soffice = _tool("soffice")
-    assert DEJAVU.is_dir(), f"{DEJAVU} is needed (fonts-dejavu-core)"
     work.mkdir()
     source = work / "document.docx"
     source.write_bytes(docx_bytes)
-    config = work / "fonts.conf"
-    config.write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
-        f"  <dir>{DEJAVU}</dir>\n  <cachedir>{work / 'fontconfig-cache'}</cachedir>\n"
-        "</fontconfig>\n", encoding="utf-8")
-    env = {key: value for key, value in os.environ.items() if not key.startswith("FONTCONFIG")}
-    env.update(FONTCONFIG_FILE=str(config), HOME=str(work))
-    result = subprocess.run(
-        ["timeout", "-k", "5", "120", soffice,
-         f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
-         "--convert-to", "pdf", "--outdir", str(work), str(source)],
-        env=env, capture_output=True, text=True, timeout=180, preexec_fn=_limit_address_space)
-    pdf = work / "document.pdf"
-    assert result.returncode == 0 and pdf.is_file(), (result.returncode, result.stdout,
-                                                      result.stderr)
-    return pdf
-
-
-def pdf_fonts(pdf: Path) -> dict[str, bool]:
-    """Font name (without the subset tag) -> embedded, from pdffonts."""
-    result = subprocess.run([_tool("pdffonts"), str(pdf)], capture_output=True, text=True,
-                            timeout=60, check=True)
-    fonts = {}
-    for line in result.stdout.splitlines()[2:]:
-        fields = line.split()
-        if len(fields) >= 7:
-            fonts[fields[0].split("+", 1)[-1]] = fields[-5] == "yes"
-    return fonts
+    return libreoffice.to_pdf([source], work)[source]
 
 
 def pdf_text(pdf: Path) -> str:
-    result = subprocess.run([_tool("pdftotext"), "-enc", "UTF-8", str(pdf), "-"],
+    result = subprocess.run([libreoffice.tool("pdftotext"), "-enc", "UTF-8", str(pdf), "-"],
                             capture_output=True, text=True, timeout=60, check=True)
     return result.stdout
 
 
 def test_libreoffice_shows_the_embedded_font_where_it_is_not_installed(docx, tmp_path):
     pdf = to_pdf(docx, tmp_path / "embedded")
-    fonts = pdf_fonts(pdf)
+    fonts = libreoffice.pdf_fonts(pdf)
     libertine = {name for name in fonts if "Libertine" in name}
     assert libertine == {"LinLibertineO", "LinLibertineOI", "LinLibertineOB",
                          "LinLibertineOBI"}, fonts
@@ -367,6 +324,6 @@ def test_libreoffice_shows_the_embedded_font_where_it_is_not_installed(docx, tmp
 
 def test_libreoffice_without_the_embedded_font_falls_back_to_dejavu(tmp_path):
     """The control: the font really is hidden from LibreOffice in these tests."""
-    fonts = pdf_fonts(to_pdf(build(embed=False), tmp_path / "plain"))
+    fonts = libreoffice.pdf_fonts(to_pdf(build(embed=False), tmp_path / "plain"))
     assert [name for name in fonts if "DejaVu" in name], fonts
     assert not [name for name in fonts if "Libertine" in name], fonts

@@ -670,3 +670,88 @@ def test_libreoffice_cover_and_running_heads(case, pdfs):
     assert squash(f.publisher[lead]) in back[0] and squash(f.publisher[other]) in back[1]
     for page in pages[2:]:
         assert squash(f.strip_text) in page and squash(f.short_number) in page
+
+
+# --- properties and page set-up -------------------------------------------------------
+
+def test_custom_properties_feed_the_docproperty_fields(case):
+    name, doc, data = case
+    f = furniture(doc, TEMPLATES)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        custom = etree.fromstring(z.read("docProps/custom.xml"))
+        headers = [etree.fromstring(z.read(n)) for n in z.namelist()
+                   if n.startswith("word/header")]
+        app = z.read("docProps/app.xml").decode()
+    vt = "{http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes}lpwstr"
+    props = {p.get("name"): p.findtext(vt) for p in custom}
+    assert props["DocumentNumber"] == f.document_number
+    assert props["ShortNumber"] == f.short_number and props["DocPrefix"] == f.doc_prefix
+    assert props["Session"] == f.session[doc.meta.lead].text
+    assert props["TitleFr"].endswith(doc.meta.title["fr"].plain)
+    assert props["TitleNl"].endswith(doc.meta.title["nl"].plain)
+    assert "<Application>hemicycle</Application>" in app
+    # every DOCPROPERTY field names a property and stores its value as result
+    fields = 0
+    for root in headers + [xml_parts(data)["word/document.xml"]]:
+        runs = list(root.iter(w("r")))
+        for i, r in enumerate(runs):
+            instr = r.findtext("w:instrText", namespaces=NS) or ""
+            if "DOCPROPERTY" not in instr:
+                continue
+            prop = instr.split()[1]
+            result = "".join(x.findtext("w:t", default="", namespaces=NS)
+                             for x in runs[i + 2:i + 10]
+                             if x.find("w:fldChar", NS) is None)
+            assert result.startswith(props[prop]), (prop, result)
+            fields += 1
+    assert fields >= 6  # cover corners, and both running heads
+
+
+def test_page_set_up_comes_from_page_yaml(case):
+    """Margins (mirrored), page size and the main type sizes are those of
+    templates/page.yaml, which the PDF's stylesheet reads too."""
+    _, _, data = case
+    spec = TEMPLATE_PAGE
+    parts = xml_parts(data)
+    body = parts["word/document.xml"].find("w:body", NS)
+    text = body.find("w:sectPr", NS)
+    mar, size = text.find("w:pgMar", NS), text.find("w:pgSz", NS)
+    assert int(size.get(w("w"))) == spec.width.twips and int(size.get(w("h"))) == spec.height.twips
+    assert int(mar.get(w("top"))) == spec.text.top.twips
+    assert int(mar.get(w("bottom"))) == spec.text.bottom.twips
+    assert int(mar.get(w("left"))) == spec.text.inner.twips
+    assert int(mar.get(w("right"))) == spec.text.outer.twips
+    assert parts["word/settings.xml"].find("w:mirrorMargins", NS) is not None
+    assert parts["word/settings.xml"].find("w:doNotHyphenateCaps", NS) is not None
+    cover = body.find("w:p/w:pPr/w:sectPr", NS).find("w:pgMar", NS)
+    assert int(cover.get(w("top"))) == spec.cover.top.twips
+    styles = parts["word/styles.xml"]
+    names = {s.find("w:name", NS).get(w("val")): s for s in styles.iterfind("w:style", NS)}
+    body_text = names["Body Text"]
+    assert int(body_text.find("w:rPr/w:sz", NS).get(w("val"))) == spec.body.size.half_points
+    spacing = body_text.find("w:pPr/w:spacing", NS)
+    assert int(spacing.get(w("line"))) == spec.body.leading.twips
+    assert spacing.get(w("lineRule")) == "exact"
+    notes = names["footnote text"]
+    assert int(notes.find("w:rPr/w:sz", NS).get(w("val"))) == spec.notes.size.half_points
+
+
+def test_a_change_to_page_yaml_reaches_both_outputs(tmp_path):
+    """One source: the margins and the type size in page.yaml change the
+    DOCX's page set-up and the PDF's stylesheet alike."""
+    from render.writers.html import stylesheet_text
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    page = templates / "page.yaml"
+    page.write_text(page.read_text(encoding="utf-8")
+                    .replace("text:  {top: 21mm", "text:  {top: 30mm")
+                    .replace("body:  {size: 10pt,", "body:  {size: 11pt,"), encoding="utf-8")
+    css = stylesheet_text(templates)
+    assert "margin-top: 30mm;" in css and "font-size: 11pt;" in css
+    data = render_docx(DOCS["minimal"], templates)
+    parts = xml_parts(data)
+    mar = parts["word/document.xml"].find("w:body/w:sectPr/w:pgMar", NS)
+    assert int(mar.get(w("top"))) == round(30 * 72 / 25.4 * 20)
+    sizes = {s.find("w:name", NS).get(w("val")): s.find("w:rPr/w:sz", NS)
+             for s in parts["word/styles.xml"].iterfind("w:style", NS)}
+    assert sizes["Body Text"].get(w("val")) == "22"

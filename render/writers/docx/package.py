@@ -15,7 +15,6 @@ import zipfile
 from copy import deepcopy
 from datetime import date, datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -168,8 +167,8 @@ def add_footnotes(document, footnotes: etree._Element) -> None:
     for rId, rel in list(part.rels.items()):
         if rel.reltype == RT.FOOTNOTES:  # a reference saved by Word may hold one
             del part.rels[rId]
-    blob = etree.tostring(footnotes, xml_declaration=True, encoding="UTF-8", standalone=True)
-    notes = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, blob, part.package)
+    notes = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, _xml_bytes(footnotes),
+                 part.package)
     part.relate_to(notes, RT.FOOTNOTES)
 
 
@@ -214,27 +213,31 @@ def custom_properties(doc, furn) -> dict[str, str]:
     }
 
 
+def _xml_bytes(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def _custom_xml(values: dict[str, str]) -> bytes:
-    items = "".join(
-        f'<property fmtid="{_CUSTOM_FMTID}" pid="{pid}" name="{escape(name)}">'
-        f'<vt:lpwstr>{escape(wml.clean(value))}</vt:lpwstr></property>'
-        for pid, (name, value) in enumerate(values.items(), start=2))
-    return ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-            f'<Properties xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT_NS}">{items}</Properties>'
-            ).encode("utf-8")
+    root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT_NS})
+    for pid, (name, value) in enumerate(values.items(), start=2):
+        prop = etree.SubElement(root, f"{{{_CUSTOM_NS}}}property", fmtid=_CUSTOM_FMTID,
+                                pid=str(pid), name=name)
+        etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = wml.clean(value)
+    return _xml_bytes(root)
 
 
-def _app_xml(furn, pages: int | None = None) -> bytes:
-    return ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-            f'extended-properties" xmlns:vt="{_VT_NS}">'
-            "<Template>reference.docx</Template>"
-            "<Application>hemicycle</Application><DocSecurity>0</DocSecurity>"
-            "<ScaleCrop>false</ScaleCrop>"
-            f"<Company>{escape(furn.chamber['fr'])} / {escape(furn.chamber['nl'])}</Company>"
-            "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
-            "<HyperlinksChanged>false</HyperlinksChanged><AppVersion>1.0000</AppVersion>"
-            "</Properties>").encode("utf-8")
+_APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+
+
+def _app_xml(furn) -> bytes:
+    root = etree.Element(f"{{{_APP_NS}}}Properties", nsmap={None: _APP_NS, "vt": _VT_NS})
+    for name, value in (("Template", "reference.docx"), ("Application", "hemicycle"),
+                        ("DocSecurity", "0"), ("ScaleCrop", "false"),
+                        ("Company", f"{furn.chamber['fr']} / {furn.chamber['nl']}"),
+                        ("LinksUpToDate", "false"), ("SharedDoc", "false"),
+                        ("HyperlinksChanged", "false"), ("AppVersion", "1.0000")):
+        etree.SubElement(root, f"{{{_APP_NS}}}{name}").text = wml.clean(value)
+    return _xml_bytes(root)
 
 
 def _limited(text: str) -> str:

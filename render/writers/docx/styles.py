@@ -93,13 +93,18 @@ class StyleMap:
             for tag in ("w:sz", "w:szCs"):
                 _set_in_order(rpr, wml.val(tag, size_half_points), wml._RPR_ORDER)
         if leading_twips is not None:
-            ppr = _child(style, "w:pPr", before=("w:rPr", "w:tblPr", "w:trPr", "w:tcPr"))
-            spacing = ppr.find(qn("w:spacing"))
-            if spacing is None:
-                spacing = wml.el("w:spacing")
-                _set_in_order(ppr, spacing, wml._PPR_ORDER)
+            spacing = self._paragraph_property(name, "w:spacing")
             spacing.set(qn("w:line"), str(leading_twips))
             spacing.set(qn("w:lineRule"), "exact")
+
+    def _paragraph_property(self, name: str, tag: str) -> etree._Element:
+        """The style's paragraph property `tag`, added in schema order if missing."""
+        ppr = _child(self.element(name), "w:pPr", before=("w:rPr", "w:tblPr", "w:trPr", "w:tcPr"))
+        found = ppr.find(qn(tag))
+        if found is None:
+            found = wml.el(tag)
+            _set_in_order(ppr, found, wml._PPR_ORDER)
+        return found
 
     def set_tabs(self, name: str, stops: list[tuple[str, int]]) -> None:
         style = self.element(name)
@@ -108,13 +113,7 @@ class StyleMap:
                                                     for kind, pos in stops)), wml._PPR_ORDER)
 
     def set_first_line(self, name: str, twips: int) -> None:
-        style = self.element(name)
-        ppr = _child(style, "w:pPr", before=("w:rPr", "w:tblPr", "w:trPr", "w:tcPr"))
-        ind = ppr.find(qn("w:ind"))
-        if ind is None:
-            ind = wml.el("w:ind")
-            _set_in_order(ppr, ind, wml._PPR_ORDER)
-        ind.set(qn("w:firstLine"), str(twips))
+        self._paragraph_property(name, "w:ind").set(qn("w:firstLine"), str(twips))
 
 
 def _child(parent, tag: str, before: tuple[str, ...]) -> etree._Element:

@@ -755,3 +755,12 @@ def test_a_change_to_page_yaml_reaches_both_outputs(tmp_path):
     sizes = {s.find("w:name", NS).get(w("val")): s.find("w:rPr/w:sz", NS)
              for s in parts["word/styles.xml"].iterfind("w:style", NS)}
     assert sizes["Body Text"].get(w("val")) == "22"
+
+
+def test_libreoffice_labels_never_touch_their_text(pdfs):
+    import pdfplumber
+    from test_labels import MIN_GAP_PT, label_gaps, labels_of
+    with pdfplumber.open(pdfs["56K0733001"]) as pdf:
+        gaps = label_gaps(pdf, labels_of(DOCS["56K0733001"]))
+    assert {"AA.", "AB.", "AE."} <= {label for label, _ in gaps}
+    assert all(gap >= MIN_GAP_PT for _, gap in gaps), [g for g in gaps if g[1] < MIN_GAP_PT]

@@ -165,7 +165,9 @@ def test_rows_asked_to_break_start_a_new_page(doc):
     tree = Tree(html)
     marked = [a["id"] for a in tree.find("tr", "page-break")]
     assert marked == ["r3"]
-    assert "<style>" not in html
+    # the stylesheet goes to WeasyPrint apart; only the document's label columns are inline
+    assert "@font-face" not in html and "@page" not in html
+    assert html.count("<style>") == 1 and "p.considerant {" in html
 
 
 def test_preview_is_self_contained_and_lists_the_notes_paired(html, doc):

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from ..model import MAX_REQUEST_DEPTH
+
 PAGE_FILE = "page.yaml"
 _LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(mm|pt|cm|em)\s*$")
 _PT_PER = {"mm": 72 / 25.4, "cm": 72 / 2.54, "pt": 1.0}
@@ -70,6 +72,9 @@ class PageSpec:
     paragraph_after: Length
     first_line: Length
     note_number: Length
+    considerant_label: Length
+    request_labels: tuple[Length, ...]
+    label_gap: Length
 
     def fill_height(self, margins: Margins) -> Length:
         """The height between a page's top and bottom margins."""
@@ -120,7 +125,7 @@ def page_spec(templates: Path) -> PageSpec:
                         _length(leading, f"type.{name}.leading") if leading else None)
 
         body = type_("body")
-        return PageSpec(
+        spec = PageSpec(
             width=_length(data["paper"]["width"], "paper.width"),
             height=_length(data["paper"]["height"], "paper.height"),
             cover=margins("cover"), back=margins("back"), text=margins("text"),
@@ -131,6 +136,15 @@ def page_spec(templates: Path) -> PageSpec:
             paragraph_after=_length(data["paragraph_after"], "paragraph_after", body.size.pt),
             first_line=_length(data["first_line"], "first_line", body.size.pt),
             note_number=_length(data["note_number"], "note_number", body.size.pt),
+            considerant_label=_length(data["labels"]["considerant"], "labels.considerant",
+                                      body.size.pt),
+            request_labels=tuple(_length(v, f"labels.requests[{i}]", body.size.pt)
+                                 for i, v in enumerate(data["labels"]["requests"])),
+            label_gap=_length(data["label_gap"], "label_gap", body.size.pt),
         )
+        if len(spec.request_labels) != MAX_REQUEST_DEPTH:
+            raise PageSpecError(f"templates/{PAGE_FILE}: labels.requests: give "
+                                f"{MAX_REQUEST_DEPTH} widths, one per level of request")
+        return spec
     except (KeyError, TypeError, AttributeError) as exc:
         raise PageSpecError(f"templates/{PAGE_FILE}: missing or malformed entry {exc}") from None

@@ -18,6 +18,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from ..layout.labels import label_columns
 from ..layout.page import page_spec
 from ..layout.rows import Call, Layout, Note, layout
 from ..model import Document, Emph, Str, Text
@@ -174,6 +175,7 @@ def context(doc: Document, templates: Path, screen: bool = False) -> dict:
         "title": {lang: _text(meta.title[lang], lang) for lang in meta.langs},
         "summary": summary,
         "sections": html_rows(lay, screen),
+        "labels": label_columns(lay, page_spec(templates), templates),
         "strip": [(s.lang, pieces(s)) for s in f.strip],
         "session": {lang: pieces(f.session[lang]) for lang in meta.langs},
         "notes": [{"n": note.number,

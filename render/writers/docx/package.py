@@ -57,6 +57,15 @@ def apply_page_spec(document, styles, spec: PageSpec) -> None:
                                        - spec.cover.outer.twips)])
 
 
+def apply_label_columns(styles, labels) -> None:
+    """The hanging indents of considerants and requests: the document's label columns."""
+    twips = lambda pt: round(pt * 20)  # noqa: E731
+    styles.set_hanging("Considerant", twips(labels.considerant), twips(labels.considerant))
+    for depth in range(1, len(labels.requests) + 1):
+        left, width = labels.request_indent(depth)
+        styles.set_hanging(f"Request {depth}", twips(left), twips(width))
+
+
 def _page_setup(sect_pr, spec: PageSpec, margins: Margins, head: int, foot: int) -> None:
     size = sect_pr.find(qn("w:pgSz"))
     if size is None:

@@ -112,6 +112,13 @@ class StyleMap:
         _set_in_order(ppr, wml.el("w:tabs", None, *(wml.el("w:tab", {"w:val": kind, "w:pos": pos})
                                                     for kind, pos in stops)), wml._PPR_ORDER)
 
+    def set_hanging(self, name: str, left: int, hanging: int) -> None:
+        ind = self._paragraph_property(name, "w:ind")
+        for key in list(ind.attrib):
+            del ind.attrib[key]
+        ind.set(qn("w:left"), str(left))
+        ind.set(qn("w:hanging"), str(hanging))
+
     def set_first_line(self, name: str, twips: int) -> None:
         self._paragraph_property(name, "w:ind").set(qn("w:firstLine"), str(twips))
 

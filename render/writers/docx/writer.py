@@ -24,6 +24,7 @@ from pathlib import Path
 from docx import Document as open_docx
 from docx.oxml.ns import qn
 
+from ...layout.labels import label_columns
 from ...layout.page import PageSpec, page_spec
 from ...layout.rows import ROW_KINDS, Call, Layout, Part, Row, layout
 from ...model import MAX_REQUEST_DEPTH, Document, Emph, Str, Text
@@ -77,6 +78,7 @@ def render_docx(doc: Document, templates: Path, options: WriterOptions = WriterO
         raise DocxTemplateError(f"templates/docx/reference.docx lacks the style(s) {exc.args[0]}"
                                 ) from None
     package.apply_page_spec(document, styles, spec)
+    package.apply_label_columns(styles, label_columns(lay, spec, templates))
     w = _Writer(lay, spec, styles)
 
     body = document.element.body

@@ -21,11 +21,12 @@ TEMPLATES ?= templates
 # the documents that read it.
 CODE ?= $(wildcard render/*.py)
 
-# Debian packages: Pango for WeasyPrint, LibreOffice and poppler for the
+# Debian packages: Pango for WeasyPrint, LibreOffice (with DejaVu, the only
+# font its checks let it see, and its Python scripting) and poppler for the
 # DOCX and PDF checks of the test suite, HarfBuzz's subsetter for speed.
 DEBIAN_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
                    poppler-utils libreoffice-writer-nogui fonts-dejavu-core \
-                   hyphen-fr hyphen-nl
+                   hyphen-fr hyphen-nl python3-uno
 
 .PHONY: all test bench clean distclean deps schema corpus
 .DELETE_ON_ERROR:

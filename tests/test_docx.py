@@ -107,7 +107,8 @@ def para_text(p: etree._Element, skip_style: str | None = None) -> str:
                 out.append(child.text or "")
             elif child.tag == w("tab"):
                 out.append("\t")
-    return "".join(out)
+    # no-break spaces (the house style's) read as spaces
+    return "".join(out).replace("\u00a0", " ").replace("\u2011", "-")
 
 
 def cell_texts(tr: etree._Element, skip_style: str) -> list[str]:
@@ -497,7 +498,7 @@ def pdf_pages() -> dict[str, int]:
 def squash(s: str) -> str:
     """Compare texts across line breaks, hyphenation, ligatures and calls."""
     s = unicodedata.normalize("NFKC", s).casefold()
-    return re.sub(r"[\s\-\u00ad\d]", "", s)
+    return re.sub(r"[\s\-\u00ad\u2010\u2011\d]", "", s)
 
 
 RUNNING_HEAD_PT = libreoffice.RUNNING_HEAD_PT

@@ -7,7 +7,10 @@ import pytest
 from render.model.locale import (
     DOCTYPE_GENDER,
     LANGUAGE_TAGS,
+    NBSP,
     authors_line,
+    bind_signature,
+    typographic_spaces,
     considerant_label,
     document_number,
     file_stem,
@@ -159,7 +162,7 @@ XF, YF, ZF = A("X", "f"), A("Y", "f"), A("Z", "f")
     ([EVH], True, "nl", "(ingediend door mevrouw Els Van Hoof c.s.)"),
 ])
 def test_authors_line_matches_the_printed_patterns(authors, and_others, lang, expected):
-    assert authors_line(authors, and_others, lang) == expected
+    assert printed(authors_line(authors, and_others, lang)) == expected
 
 
 @pytest.mark.parametrize("authors, lang, expected", [
@@ -172,7 +175,7 @@ def test_authors_line_matches_the_printed_patterns(authors, and_others, lang, ex
 ])
 def test_authors_line_keeps_the_given_order_grouping_consecutive_genders(
         authors, lang, expected):
-    assert authors_line(authors, False, lang) == expected
+    assert printed(authors_line(authors, False, lang)) == expected
 
 
 @pytest.mark.parametrize("authors, lang, expected", [
@@ -182,7 +185,7 @@ def test_authors_line_keeps_the_given_order_grouping_consecutive_genders(
     ([EVH, A("Alex Doe", "x")], "nl", "(ingediend door mevrouw Els Van Hoof en Alex Doe)"),
 ])
 def test_authors_line_gives_no_title_to_gender_x(authors, lang, expected):
-    assert authors_line(authors, False, lang) == expected
+    assert printed(authors_line(authors, False, lang)) == expected
 
 
 @pytest.mark.parametrize("doctype, lang, expected", [
@@ -192,7 +195,48 @@ def test_authors_line_gives_no_title_to_gender_x(authors, lang, expected):
     ("government_bill", "nl", "(ingediend door de heer X)"),
 ])
 def test_authors_line_participle_agrees_with_document_type(doctype, lang, expected):
-    assert authors_line([X], False, lang, doctype) == expected
+    assert printed(authors_line([X], False, lang, doctype)) == expected
+
+
+def printed(text: str) -> str:
+    """As the printed strings read: no-break spaces and hyphens shown plain."""
+    return text.replace(NBSP, " ").replace("\u2011", "-")
+
+
+def test_authors_line_binds_titles_and_names():
+    line = authors_line([A("Karim El Amrani", "m"), EVH], True, "fr")
+    assert line == (f"(déposée par M.{NBSP}Karim{NBSP}El{NBSP}Amrani et "
+                    f"Mme{NBSP}Els{NBSP}Van{NBSP}Hoof et consorts)")
+    assert f"de{NBSP}dames{NBSP}" not in authors_line([EVH, EVH], False, "nl")  # "de dames" may break
+    assert authors_line([EVH, EVH], False, "nl").startswith("(ingediend door de dames" + NBSP)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "41 % des ruches", "41~% des ruches"),
+    ("nl", "50 % van de bijen", "50~% van de bijen"),
+    ("fr", "le § 2 de l’article 6", "le §~2 de l’article~6"),
+    ("fr", "au § 1er, alinéa 2", "au §~1er, alinéa~2"),
+    ("nl", "artikel 6, § 1, lid 2", "artikel~6, §~1, lid~2"),
+    ("fr", "le 1er janvier 2025", "le 1er~janvier 2025"),
+    ("nl", "op 26 september 2024", "op 26~september 2024"),
+    ("fr", "le règlement (CE) n° 1107/2009", "le règlement (CE) n°~1107/2009"),
+    ("nl", "verordening (EG) nr. 1107/2009", "verordening (EG) nr.~1107/2009"),
+    ("fr", "selon M. Aliyev et Mme Van Hoof", "selon M.~Aliyev et Mme~Van Hoof"),
+    ("nl", "zei de heer Aliyev aan mevrouw Van Hoof", "zei de heer~Aliyev aan mevrouw~Van Hoof"),
+    ("fr", "en 2024 il y avait 12 ruches", "en 2024 il y avait 12 ruches"),   # nothing to bind
+    ("nl", "120.000 personen", "120.000 personen"),
+])
+def test_typographic_spaces(lang, text, expected):
+    assert typographic_spaces(text, lang) == expected.replace("~", NBSP)
+
+
+def test_signature_binds_each_name_to_its_party():
+    assert bind_signature("Karim El Amrani (PS)") == NBSP.join("Karim El Amrani (PS)".split())
+    assert bind_signature("Anne-Sophie Dupont (MR)") == f"Anne\u2011Sophie{NBSP}Dupont{NBSP}(MR)"
+    both = bind_signature("Els Van Hoof (cd&v), Jan Peeters (N-VA)")
+    assert both == f"Els{NBSP}Van{NBSP}Hoof{NBSP}(cd&v), Jan{NBSP}Peeters{NBSP}(N\u2011VA)"
+    long = "x" * 50 + " (PS)"
+    assert bind_signature(long) == long   # too long for a column: left to break
 
 
 def test_doctype_gender_table_lists_the_model_doctypes():

@@ -18,6 +18,7 @@ from typing import Union
 
 from ..model import (MAX_REQUEST_DEPTH, Document, Emph, Footnote, Heading, NoteRef, Pair,
                      Paragraph, Salutation, Signature, Str, Text, iter_requests)
+from ..model import locale
 from ..model.furniture import Furniture, furniture
 
 
@@ -70,7 +71,35 @@ class Call:
     first: bool = False
 
 
-Part = Union[Str, Emph, Call]
+@dataclass(frozen=True)
+class Sup:
+    """An ordinal's suffix (`er` of `1er`, `e` of `56e`), raised as the
+    Chamber prints it; the text stays as written."""
+
+    text: str
+
+
+Part = Union[Str, Emph, Sup, Call]
+
+
+def typeset(parts, lang: str, signature: bool = False) -> tuple[Part, ...]:
+    """The house style's no-break spaces (numbers with units, `§ 1`, dates,
+    titles with names; a signature's names whole) and raised ordinals,
+    decided by the locale rules, applied to a cell's text."""
+    out: list[Part] = []
+    for part in parts:
+        if isinstance(part, (Str, Emph)):
+            text = locale.typographic_spaces(part.text, lang)
+            if signature:
+                text = locale.bind_signature(text)
+            if isinstance(part, Emph):
+                out.append(Emph(text))
+                continue
+            for piece, ordinal in locale.split_ordinals(text):
+                out.append(Sup(piece) if ordinal else Str(piece))
+        else:
+            out.append(part)
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -169,9 +198,12 @@ class _Calls:
 def _row(calls: _Calls, row_id: str, kind: str, langs, verb: Pair | None, text: Pair | None,
          label: str = "", depth: int = 1) -> Row:
     cells = []
+    signature = kind == "signature"
     for lang in langs:  # lead cell first: its calls come first (Word numbers left to right)
-        cells.append(Cell(lang, calls.parts(verb[lang] if verb else None, lang, row_id),
-                          calls.parts(text[lang] if text else None, lang, row_id)))
+        cells.append(Cell(lang, typeset(calls.parts(verb[lang] if verb else None, lang, row_id),
+                                        lang),
+                          typeset(calls.parts(text[lang] if text else None, lang, row_id),
+                                  lang, signature)))
     notes = tuple(p.note_id for c in cells for p in c.verb + c.text
                   if isinstance(p, Call) and p.carries)
     chars = max(sum(len(p[lang].plain) for p in (verb, text) if p is not None) for lang in langs)
@@ -217,5 +249,5 @@ def layout(doc: Document, templates: Path) -> Layout:
 
 def _note_texts(note: Footnote, langs) -> dict[str, tuple[Part, ...]]:
     # Notes hold no calls (the loader refuses them): their parts are text only.
-    return {lang: tuple(p for p in note.text[lang].parts if not isinstance(p, NoteRef))
+    return {lang: typeset((p for p in note.text[lang].parts if not isinstance(p, NoteRef)), lang)
             for lang in langs}

@@ -83,6 +83,74 @@ def split_ordinals(text: str) -> tuple[tuple[str, bool], ...]:
     return tuple((s, flag) for s, flag in out if s)
 
 
+# --- typographic spaces --------------------------------------------------------
+
+NBSP = "\u00a0"
+_MONTHS = {
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre"),
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"),
+}
+_TITLE_WORDS = {"fr": ("M.", "MM.", "Mme", "Mmes", "Me", "Dr"),
+                "nl": ("de heer", "de heren", "mevrouw", "de dames", "dr.", "mr.")}
+_BEFORE_NUMBER = {"fr": ("§", "§§", "n°", "nos", "art.", "article", "articles", "p.", "pp.",
+                         "alinéa", "point", "chapitre", "annexe"),
+                  "nl": ("§", "§§", "nr.", "nrs.", "art.", "artikel", "artikelen", "blz.", "p.",
+                         "lid", "punt", "hoofdstuk", "bijlage")}
+_AFTER_NUMBER = ("%", "‰", "€", "EUR", "km", "m", "m²", "km²", "ha", "kg", "t", "h", "uur")
+
+
+def _space_rules(lang: str) -> list[tuple[re.Pattern, str]]:
+    months = "|".join(_MONTHS[lang])
+    before = "|".join(re.escape(w) for w in _BEFORE_NUMBER[lang])
+    titles = "|".join(re.escape(w) for w in _TITLE_WORDS[lang])
+    after = "|".join(re.escape(w) for w in _AFTER_NUMBER)
+    return [
+        # 41 %, 12 km, 5 €
+        (re.compile(rf"(\d) (?=(?:{after})(?!\w))"), rf"\1{NBSP}"),
+        # § 1er, article 6, n° 5, blz. 12
+        (re.compile(rf"(?<!\w)({before}) (?=\d)", re.IGNORECASE), rf"\1{NBSP}"),
+        # 1er janvier, 26 september: the day with its month (the year may go to the
+        # next line: binding it too opened wide gaps in the narrow columns)
+        (re.compile(rf"(?<![\w.,])(\d{{1,2}}(?:er)?) (?=(?:{months})\b)", re.IGNORECASE),
+         rf"\1{NBSP}"),
+        # M. Dupont, mevrouw Van Hoof: a title with the name it introduces
+        (re.compile(rf"(?<!\w)({titles}) (?=\w)"), rf"\1{NBSP}"),
+    ]
+
+
+_SPACE_RULES = {lang: _space_rules(lang) for lang in ("fr", "nl")}
+
+
+def typographic_spaces(text: str, lang: str) -> str:
+    """The Chamber's no-break spaces: a number with its unit or per cent,
+    `§`, `article`, `n°` with their number, a day with its month and a month
+    with its year, a title with its name. The words are unchanged."""
+    _check_lang(lang)
+    for pattern, replacement in _SPACE_RULES[lang]:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+NB_HYPHEN = "\u2011"
+
+
+def bind_name(name: str) -> str:
+    """A person's name never breaks across lines: its parts are bound by
+    no-break spaces, its hyphens (`Anne-Sophie`) made non-breaking."""
+    return NBSP.join(name.split()).replace("-", NB_HYPHEN)
+
+
+def bind_signature(text: str, longest: int = 40) -> str:
+    """A signature (`Karim El Amrani (PS)`, several separated by commas or
+    lines): each name bound to its parts and party, when it fits a column."""
+    def bind(segment: str) -> str:
+        return bind_name(segment) if len(segment) <= longest else segment
+    lines = text.split("\n")
+    return "\n".join(", ".join(bind(s) for s in line.split(", ")) for line in lines)
+
+
 def _check_numbers(legislature: int, dossier: int, subdocument: int) -> None:
     # Out of range, the fixed-width fields would print wider than the Chamber's.
     if legislature < 1:
@@ -184,9 +252,10 @@ def authors_line(
         raise ValueError("a document needs at least one author")
     groups = []
     for gender, names in _runs(authors):
+        names = [bind_name(n) for n in names]
         title = _TITLES[lang][gender][len(names) > 1]
         names_text = join_list(names, lang)
-        groups.append(f"{title} {names_text}" if title else names_text)
+        groups.append(f"{title}{NBSP}{names_text}" if title else names_text)
     line = join_list(groups, lang) + (_AND_OTHERS[lang] if and_others else "")
     return f"({_DEPOSITED[lang][DOCTYPE_GENDER[doctype]]} {line})"
 

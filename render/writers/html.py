@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from ..layout.labels import label_columns
 from ..layout.page import page_spec
-from ..layout.rows import Call, Layout, Note, layout
+from ..layout.rows import Call, Layout, Note, Sup, layout
 from ..model import Document, Emph, Str, Text
 from ..model.furniture import Furniture, Segment
 from ..model.locale import LANGUAGE_TAGS
@@ -85,6 +85,8 @@ def inline(parts, lang: str, notes: dict[str, Note] | None = None, langs=(),
             out.append(escape(part.text))
         elif isinstance(part, Emph):
             out.append(Markup("<em>{}</em>").format(part.text))
+        elif isinstance(part, Sup):
+            out.append(Markup('<span class="ord">{}</span>').format(part.text))
         elif isinstance(part, Call) and notes is not None:
             if part.carries:
                 mark = note_element(notes[part.note_id], lang, langs)

@@ -26,7 +26,7 @@ from docx.oxml.ns import qn
 
 from ...layout.labels import label_columns
 from ...layout.page import PageSpec, page_spec
-from ...layout.rows import ROW_KINDS, Call, Layout, Part, Row, layout
+from ...layout.rows import ROW_KINDS, Call, Layout, Part, Row, Sup, layout
 from ...model import MAX_REQUEST_DEPTH, Document, Emph, Str, Text
 from .. import WriterOptions
 from . import package, wml
@@ -261,6 +261,8 @@ class _Writer:
                 out += self.runs(part.text, lang, style)
             elif isinstance(part, Emph):
                 out += self.runs(part.text, lang, style or "Emphasis")
+            elif isinstance(part, Sup):
+                out += self.runs(part.text, lang, style, wml.val("w:vertAlign", "superscript"))
             elif isinstance(part, Call):
                 out += self.call(part, lang)
         return out

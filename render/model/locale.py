@@ -255,7 +255,7 @@ def authors_line(
         names = [bind_name(n) for n in names]
         title = _TITLES[lang][gender][len(names) > 1]
         names_text = join_list(names, lang)
-        groups.append(f"{title}{NBSP}{names_text}" if title else names_text)
+        groups.append(f"{NBSP.join(title.split())}{NBSP}{names_text}" if title else names_text)
     line = join_list(groups, lang) + (_AND_OTHERS[lang] if and_others else "")
     return f"({_DEPOSITED[lang][DOCTYPE_GENDER[doctype]]} {line})"
 

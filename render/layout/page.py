@@ -76,6 +76,10 @@ class PageSpec:
     request_labels: tuple[Length, ...]
     label_gap: Length
 
+    def text_width(self, margins: Margins) -> int:
+        """The width between a page's side margins, in twips."""
+        return self.width.twips - margins.inner.twips - margins.outer.twips
+
     def fill_height(self, margins: Margins) -> Length:
         """The height between a page's top and bottom margins."""
         pt = self.height.pt - margins.top.pt - margins.bottom.pt

@@ -12,6 +12,7 @@ arrive already numbered.
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
@@ -122,9 +123,6 @@ class Row:
     notes: tuple[str, ...] = ()      # ids of the notes this row carries, in call order
     chars: int = 0                   # the longer side's length, in characters
 
-    def cell(self, lang: str) -> Cell:
-        return self.cells[0] if self.cells[0].lang == lang else self.cells[1]
-
     @property
     def calls_notes(self) -> bool:
         return any(isinstance(p, Call) for c in self.cells for p in c.verb + c.text)
@@ -143,9 +141,7 @@ class Section:
 class Note:
     number: int
     id: str
-    texts: dict[str, tuple[Part, ...]]
-    row: str                         # id of the row that carries it
-    lang: str                        # the language whose call carries it
+    texts: dict[str, tuple[Part, ...]]   # the row that carries it lists it in `Row.notes`
 
 
 @dataclass(frozen=True)
@@ -154,7 +150,6 @@ class Layout:
     furniture: Furniture
     sections: tuple[Section, ...]
     notes: tuple[Note, ...]          # in number order
-    label_chars: int                 # the widest label of the document, in characters
 
     @property
     def langs(self) -> tuple[str, str]:
@@ -172,7 +167,7 @@ class _Calls:
 
     def __init__(self, doc: Document):
         self.doc = doc
-        self.carried: dict[str, tuple[str, str]] = {}   # note id → (row id, lang)
+        self.carried: set[str] = set()                  # ids of notes whose call is out
         self.seen: set[tuple[str, str]] = set()        # (note id, lang)
 
     def parts(self, text: Text | None, lang: str, row_id: str) -> tuple[Part, ...]:
@@ -188,7 +183,7 @@ class _Calls:
                 continue  # the loader has reported it
             carries = part.id not in self.carried and bool(row_id)
             if carries:
-                self.carried[part.id] = (row_id, lang)
+                self.carried.add(part.id)
             first = (part.id, lang) not in self.seen
             self.seen.add((part.id, lang))
             out.append(Call(note.number, part.id, carries, first))
@@ -219,7 +214,7 @@ def layout(doc: Document, templates: Path) -> Layout:
     f = furniture(doc, templates)
     langs = doc.meta.langs
     calls = _Calls(doc)
-    ids = (f"r{i}" for i in range(1, 1_000_000_000))
+    ids = (f"r{i}" for i in itertools.count(1))
 
     developments = [_title("part-title", f.developments, langs)]
     for block in doc.developments:
@@ -235,16 +230,11 @@ def layout(doc: Document, templates: Path) -> Layout:
         resolution.append(_row(calls, next(ids), "request", langs, r.lead, r.text,
                                label=r.label, depth=r.depth))
 
-    notes = []
-    for note in sorted(doc.footnotes.values(), key=lambda n: n.number):
-        if note.id not in calls.carried:
-            continue
-        row_id, lang = calls.carried[note.id]
-        notes.append(Note(note.number, note.id, _note_texts(note, langs), row_id, lang))
-    labels = [r.label for r in resolution if r.label]
+    notes = tuple(Note(note.number, note.id, _note_texts(note, langs))
+                  for note in sorted(doc.footnotes.values(), key=lambda n: n.number)
+                  if note.id in calls.carried)
     return Layout(doc, f, (Section("developments", tuple(developments)),
-                           Section("resolution", tuple(resolution), starts_page=True)),
-                  tuple(notes), max((len(label) for label in labels), default=0))
+                           Section("resolution", tuple(resolution), starts_page=True)), notes)
 
 
 def _note_texts(note: Footnote, langs) -> dict[str, tuple[Part, ...]]:

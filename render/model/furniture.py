@@ -62,7 +62,6 @@ class Furniture:
     group_lines: tuple[str, ...]  # the party legend: `N-VA : Nieuw-Vlaamse Alliantie`
     language_tags: dict[str, str]
     title: str                    # the file's metadata title, both languages
-    lead_title: str               # the same, lead language only
 
     @property
     def strip_text(self) -> str:
@@ -116,5 +115,4 @@ def furniture(doc: Document, templates: Path) -> Furniture:
         group_lines=tuple(f"{g.abbreviation}\u00a0: {g.name}" for g in legislature.groups),
         language_tags=dict(locale.LANGUAGE_TAGS),
         title=f"{lead_title} / {doctype[other]} {meta.title[other].plain}",
-        lead_title=lead_title,
     )

@@ -38,7 +38,7 @@ SMALL_CAPITALS = 0.78
 
 # --- page set-up ------------------------------------------------------------------------
 
-def apply_page_spec(document, styles, spec: PageSpec) -> None:
+def apply_page_spec(styles, spec: PageSpec) -> None:
     """Type sizes and leading of the main styles, from page.yaml."""
     body, notes = spec.body, spec.notes
     for name in BODY_STYLES:
@@ -49,12 +49,10 @@ def apply_page_spec(document, styles, spec: PageSpec) -> None:
     styles.set_type("header", spec.head.size.half_points)
     styles.set_type("footer", round(spec.strip.size.pt * 2 * SMALL_CAPITALS))
     styles.set_type("Session Strip", round(spec.strip.size.pt * 2 * SMALL_CAPITALS))
-    width = spec.width.twips - spec.text.inner.twips - spec.text.outer.twips
+    width, cover = spec.text_width(spec.text), spec.text_width(spec.cover)
     styles.set_tabs("header", [("center", width // 2), ("right", width)])
-    styles.set_tabs("Cover Number", [("right", spec.width.twips - spec.cover.inner.twips
-                                      - spec.cover.outer.twips)])
-    styles.set_tabs("Session Strip", [("right", spec.width.twips - spec.cover.inner.twips
-                                       - spec.cover.outer.twips)])
+    styles.set_tabs("Cover Number", [("right", cover)])
+    styles.set_tabs("Session Strip", [("right", cover)])
 
 
 def apply_label_columns(styles, labels) -> None:

@@ -11,7 +11,7 @@ from . import wml
 
 
 class StyleMap:
-    def __init__(self, document, langs: tuple[str, str]):
+    def __init__(self, document):
         from ...model.locale import LANGUAGE_TAGS
         self.root = document.styles.element
         self.tags = LANGUAGE_TAGS

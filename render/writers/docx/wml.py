@@ -7,6 +7,7 @@ Nothing here knows the Chamber's layout.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from typing import Iterable, Sequence
 
 from docx.oxml.ns import qn
@@ -92,7 +93,6 @@ def runs(text: str, props: Element) -> list[Element]:
 
 
 def _copy(e: Element) -> Element:
-    from copy import deepcopy
     return deepcopy(e)
 
 
@@ -155,14 +155,9 @@ def paragraph(props: Element, content: Iterable[Element] = ()) -> Element:
 
 
 def indent(left: int = 0, hanging: int = 0, first_line: int = 0) -> Element:
-    attrs: dict[str, int] = {"w:left": left}
     if hanging:
-        attrs["w:hanging"] = hanging
-    elif first_line:
-        attrs["w:firstLine"] = first_line
-    else:
-        attrs["w:firstLine"] = 0
-    return el("w:ind", attrs)
+        return el("w:ind", {"w:left": left, "w:hanging": hanging})
+    return el("w:ind", {"w:left": left, "w:firstLine": first_line})
 
 
 def spacing(before: int | None = None, after: int | None = None) -> Element:

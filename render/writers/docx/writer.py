@@ -71,13 +71,13 @@ def render_docx(doc: Document, templates: Path, options: WriterOptions = WriterO
     lay = layout(doc, templates)
     spec = page_spec(templates)
     document = open_docx(str(reference))
-    styles = StyleMap(document, lay.langs)
+    styles = StyleMap(document)
     try:
         styles.check(STYLE_NAMES)
     except KeyError as exc:
         raise DocxTemplateError(f"templates/docx/reference.docx lacks the style(s) {exc.args[0]}"
                                 ) from None
-    package.apply_page_spec(document, styles, spec)
+    package.apply_page_spec(styles, spec)
     package.apply_label_columns(styles, label_columns(lay, spec, templates))
     w = _Writer(lay, spec, styles)
 
@@ -241,8 +241,7 @@ class _Writer:
         self.lead, self.other = self.lay.langs
         self.f = self.lay.furniture
         self.tags = self.f.language_tags
-        width = self.spec.width.twips - self.spec.text.inner.twips - self.spec.text.outer.twips
-        self.text_width = width
+        self.text_width = self.spec.text_width(self.spec.text)
         self.half_gutter = self.spec.half_gutter.twips
 
     # -- runs --
@@ -274,14 +273,12 @@ class _Writer:
         """The call that carries its note is Word's footnote reference, in a
         bookmark; every other call a NOTEREF field to it, its stored result
         the same number."""
+        # a note's number here is the order in which its first call is met
+        n = self.bookmarks.setdefault(call.note_id, len(self.bookmarks) + 1)
         if call.carries:
-            n = self.bookmarks.setdefault(call.note_id, len(self.bookmarks) + 1)
             ref = wml.el("w:r", None, self.props(lang, "footnote reference"),
                          wml.el("w:footnoteReference", {"w:id": n}))
             return wml.bookmark(n, f"_RefFn{n}", [ref])
-        n = self.bookmarks.get(call.note_id)
-        if n is None:  # called before the call that carries it (mismatched calls)
-            n = self.bookmarks.setdefault(call.note_id, len(self.bookmarks) + 1)
         return wml.field(f"NOTEREF _RefFn{n} \\f \\h",
                          self.runs(str(call.number), lang, "footnote reference"),
                          self.props(lang))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, TemplateError
 from .content.loader import load_document
 from .output import write_atomically
 from .paths import PROJECT_ROOT
@@ -83,6 +83,10 @@ class Builder:
                 result.problems += exc.problems
                 result.status = EXIT_INVALID
                 return
+            except TemplateError as exc:  # the clerk's templates folder: say what to fix
+                print(f"hemicycle: {exc}; {target} is left as it was", file=self.errors)
+                result.status = EXIT_INVALID
+                return
             except Exception as exc:  # a bug in a writer: say so, keep the old output
                 if os.environ.get("HEMICYCLE_DEBUG"):
                     traceback.print_exc()
@@ -112,6 +116,8 @@ def summary_line(result: Result) -> str:
     """One line per document: what was written, its pages, the time taken."""
     if result.status == EXIT_INVALID:
         errors = len(result.problems)
+        if not errors:
+            return f"{result.path}: not built (the templates folder needs the fix said above)"
         return f"{result.path}: not built ({errors} error{'s' if errors != 1 else ''})"
     written = ", ".join(str(p) for p in result.written) or "nothing written"
     pages = f", {result.pages} pages" if result.pages else ""

@@ -26,6 +26,11 @@ class Problem:
         }
 
 
+class TemplateError(Exception):
+    """A file of the templates folder is missing or wrong: the message names
+    it and says what to do. Not a fault of the content, nor a bug."""
+
+
 class ContentError(Exception):
     """A content file is invalid; `problems` holds every error found in it."""
 

@@ -94,3 +94,30 @@ def test_batch_build_prints_one_line_per_document_and_a_total(tmp_path):
     assert lines[1] == f"{bad}: not built (1 error)"
     assert re.match(r"^2 documents, 2 files written, 1 failed, \d+\.\d\d s$", lines[2])
     assert (tmp_path / "minimal.pdf").exists() and not (tmp_path / "empty.pdf").exists()
+
+
+def test_a_broken_page_yaml_is_named_with_what_to_fix(tmp_path):
+    """A templates folder a clerk broke is not an internal error: the file,
+    the entry and the fix are named, exit 2, and earlier outputs stay."""
+    import shutil
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    page = templates / "page.yaml"
+    page.write_text(page.read_text(encoding="utf-8").replace("top: 21mm", "top: 21 furlongs"),
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "minimal.pdf").write_bytes(b"earlier")
+    result = subprocess.run([sys.executable, "-m", "render", "build", str(MINIMAL), "--templates",
+                             str(templates), "--out", str(out)],
+                            capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 2
+    assert f"{page}: text.top: '21 furlongs' is not a length such as 21mm or 10pt" in result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert (out / "minimal.pdf").read_bytes() == b"earlier"
+    assert not (out / "minimal.docx").exists()
+    page.write_text("paper: {width: 210mm\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "render", "build", str(MINIMAL), "--templates",
+                             str(templates), "--out", str(out), "--format", "docx"],
+                            capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 2 and f"{page}: line 2, column 1: not valid YAML" in result.stderr

@@ -9,7 +9,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
+from ..errors import TemplateError
 from ..model import MAX_REQUEST_DEPTH
 
 PAGE_FILE = "page.yaml"
@@ -17,7 +19,7 @@ _LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(mm|pt|cm|em)\s*$")
 _PT_PER = {"mm": 72 / 25.4, "cm": 72 / 2.54, "pt": 1.0}
 
 
-class PageSpecError(ValueError):
+class PageSpecError(TemplateError):
     pass
 
 
@@ -98,12 +100,11 @@ class PageSpec:
 def _length(value, where: str, em: float | None = None) -> Length:
     m = _LENGTH.match(str(value))
     if not m:
-        raise PageSpecError(f"templates/{PAGE_FILE}: {where}: {value!r} is not a length "
-                            "such as 21mm or 10pt")
+        raise PageSpecError(f"{where}: {value!r} is not a length such as 21mm or 10pt")
     number, unit = float(m.group(1)), m.group(2)
     if unit == "em":
         if em is None:
-            raise PageSpecError(f"templates/{PAGE_FILE}: {where}: em is not allowed here")
+            raise PageSpecError(f"{where}: em is not allowed here")
         return Length(str(value), number * em)
     return Length(str(value).strip(), number * _PT_PER[unit])
 
@@ -112,10 +113,23 @@ def _length(value, where: str, em: float | None = None) -> Length:
 def page_spec(templates: Path) -> PageSpec:
     path = templates / PAGE_FILE
     try:
+        return _page_spec(path)
+    except PageSpecError as exc:
+        raise PageSpecError(f"{path}: {exc}; fix it, or restore it from hemicycle's "
+                            "templates/") from None
+
+
+def _page_spec(path: Path) -> PageSpec:
+    try:
         with open(path, encoding="utf-8") as f:
             data = YAML(typ="safe").load(f)
     except OSError as exc:
-        raise PageSpecError(f"templates/{PAGE_FILE} cannot be read: {exc.strerror}") from None
+        raise PageSpecError(f"cannot be read ({exc.strerror})") from None
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        raise PageSpecError(f"{where}not valid YAML ({getattr(exc, 'problem', None) or exc})"
+                            ) from None
     try:
         def margins(name: str) -> Margins:
             m = data[name]
@@ -147,8 +161,8 @@ def page_spec(templates: Path) -> PageSpec:
             label_gap=_length(data["label_gap"], "label_gap", body.size.pt),
         )
         if len(spec.request_labels) != MAX_REQUEST_DEPTH:
-            raise PageSpecError(f"templates/{PAGE_FILE}: labels.requests: give "
-                                f"{MAX_REQUEST_DEPTH} widths, one per level of request")
+            raise PageSpecError(f"labels.requests: give {MAX_REQUEST_DEPTH} widths, one per "
+                                "level of request")
         return spec
     except (KeyError, TypeError, AttributeError) as exc:
-        raise PageSpecError(f"templates/{PAGE_FILE}: missing or malformed entry {exc}") from None
+        raise PageSpecError(f"missing or malformed entry {exc}") from None

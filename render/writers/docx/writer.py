@@ -28,6 +28,7 @@ from ...layout.labels import label_columns
 from ...layout.page import PageSpec, page_spec
 from ...layout.rows import ROW_KINDS, Call, Layout, Part, Row, Sup, layout
 from ...model import MAX_REQUEST_DEPTH, Document, Emph, Str, Text
+from ...errors import TemplateError
 from .. import WriterOptions
 from . import package, wml
 from .notes import note_body
@@ -60,7 +61,7 @@ STYLE_NAMES = sorted({kind.style(depth) for kind in ROW_KINDS.values()
     "Summary Box"})
 
 
-class DocxTemplateError(Exception):
+class DocxTemplateError(TemplateError):
     pass
 
 

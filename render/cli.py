@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .errors import ContentError, Problem
 from .content.loader import load_document
+from .console import guard_standard_streams, stream_failures
 from .build import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK, Builder, build_all
 from .paths import templates_dir
 from .writers import DEFAULT_FORMATS, WRITERS
@@ -107,21 +108,35 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    guard_standard_streams()
     args = build_parser().parse_args(argv)
     try:
-        return args.run(args)
+        status = args.run(args)
     except KeyboardInterrupt:
-        return 130
+        status = 130
+    except SystemExit as exc:  # a usage error found after parsing, already said
+        status = exc.code
+    return stream_failures(status)
+
+
+def _templates(args) -> Path:
+    """The templates folder, or a usage error when it is not there at all."""
+    folder = templates_dir(args.templates)
+    if not folder.is_dir():
+        print(f"hemicycle: the templates folder {folder} does not exist; give an existing "
+              "folder with --templates (a copy of hemicycle's templates/)", file=sys.stderr)
+        raise SystemExit(EXIT_INVALID)
+    return folder
 
 
 def cmd_build(args) -> int:
-    builder = Builder(args.format, args.out, templates_dir(args.templates), args.depfile)
+    builder = Builder(args.format, args.out, _templates(args), args.depfile)
     return build_all(args.files, builder)
 
 
 def cmd_watch(args) -> int:
     from .watch import watch
-    builder = Builder(args.format, args.out, templates_dir(args.templates))
+    builder = Builder(args.format, args.out, _templates(args))
     return watch(args.file, builder, interval=args.interval)
 
 
@@ -141,10 +156,10 @@ def cmd_check(args) -> int:
     errors = sum(p.severity == "error" for p in findings)
     warnings = len(findings) - errors
     if args.format == "json":
-        json.dump({"problems": [p.as_dict() for p in findings],
-                   "errors": errors, "warnings": warnings}, sys.stdout, indent=2,
-                  ensure_ascii=False)
-        print()
+        # Serialised whole before printing: a report is complete JSON or nothing.
+        report = json.dumps({"problems": [p.as_dict() for p in findings],
+                             "errors": errors, "warnings": warnings}, indent=2)
+        print(report)
     else:
         for p in findings:
             print(p)

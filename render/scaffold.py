@@ -7,6 +7,8 @@ so a clerk can build it at once and see the layout fill in.
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -128,11 +130,22 @@ footnotes:                    # called as [^id]; numbered in order of first call
 
 
 def write_new(path: Path, text: str) -> None:
-    """Create `path`; never overwrite an existing file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Create `path` whole; never overwrite an existing file, never leave half
+    of one (the text is written beside it, then linked into place)."""
     try:
-        with open(path, "x", encoding="utf-8") as f:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as exc:
+        raise ScaffoldError(f"cannot write {path}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
+        os.chmod(tmp, 0o644)
+        os.link(tmp, path)  # fails if the file exists, unlike a rename
     except FileExistsError:
         raise ScaffoldError(f"{path} already exists; hemicycle new never overwrites a file") \
             from None
+    except OSError as exc:
+        raise ScaffoldError(f"cannot write {path}: {exc.strerror}") from None
+    finally:
+        os.unlink(tmp)

@@ -33,16 +33,27 @@ def watch(path: Path, builder: Builder, interval: float = 0.3) -> int:
             if stamps != last:
                 if last is not None:
                     time.sleep(interval)  # let an editor finish writing
-                result = builder.build(path)
-                state = "failed" if result.status else "rebuilt"
-                print(f"{time.strftime('%H:%M:%S')} {state} {path} in {result.seconds:.2f} s",
-                      file=builder.log, flush=True)
-                builder.errors.flush()
-                # The same files as a make dependency file: the content, the
-                # templates, fonts and data it read (not the libraries).
-                watched = [str(p) for p in dependencies(path, result.reads, builder.templates)]
+                watched = _rebuild(path, builder) or watched
                 last = _stamp(watched)
             time.sleep(interval)
     except KeyboardInterrupt:
         print("stopped", file=builder.log)
         return 0
+
+
+def _rebuild(path: Path, builder: Builder) -> list[str] | None:
+    """Build once and say how it went; the files to watch next, or None to keep
+    the current ones. Whatever a save contains, the watch goes on."""
+    try:
+        result = builder.build(path)
+        state = "failed" if result.status else "rebuilt"
+        print(f"{time.strftime('%H:%M:%S')} {state} {path} in {result.seconds:.2f} s",
+              file=builder.log, flush=True)
+        builder.errors.flush()
+        # The same files as a make dependency file: the content, the
+        # templates, fonts and data it read (not the libraries).
+        return [str(p) for p in dependencies(path, result.reads, builder.templates)]
+    except Exception as exc:  # a bug: said in one line, the next save is tried again
+        print(f"{time.strftime('%H:%M:%S')} failed {path}: internal error "
+              f"{type(exc).__name__}: {exc}; still watching", file=builder.errors, flush=True)
+        return None

@@ -56,3 +56,43 @@ def test_watch_rebuilds_on_save_and_reports_errors(tmp_path):
         code = proc.wait(timeout=30)
     assert code == 0
     assert not any("Traceback" in l for l in seen)
+
+
+def test_watch_survives_any_save_and_rebuilds_the_fixed_file(tmp_path):
+    content = tmp_path / "doc.yaml"
+    text = MINIMAL.read_text(encoding="utf-8")
+    content.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "render", "watch", str(content), "--format", "html",
+         "--out", str(out), "--interval", "0.1"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(l) for l in proc.stdout], daemon=True).start()
+    seen: list[str] = []
+    saves = [
+        b"[" * 5000 + b"]" * 5000 + b"\n",                      # nesting past any parser
+        "".join("  " * i + f"k{i}:\n" for i in range(1000)).encode(),
+        b"\x00\xff\xfe garbage \x80",
+        text.replace("Marie Dupont", "Marie \\ud800").replace("name: Marie",
+                                                             'name: "Marie').encode(),
+        None,                                                    # the file deleted
+    ]
+    try:
+        wait_for(lines, "rebuilt", seen)
+        for save in saves:
+            time.sleep(0.3)
+            if save is None:
+                content.unlink()
+            else:
+                content.write_bytes(save)
+            wait_for(lines, "failed", seen)
+        time.sleep(0.3)
+        content.write_text(text.replace("Les pesticides", "Les fongicides"), encoding="utf-8")
+        wait_for(lines, "rebuilt", seen)
+        assert "Les fongicides" in (out / "doc.html").read_text(encoding="utf-8")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        code = proc.wait(timeout=30)
+    assert code == 0
+    assert not any("Traceback" in l for l in seen), "".join(seen)

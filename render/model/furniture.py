@@ -9,8 +9,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 from . import locale
+from ..errors import TemplateError
 from .document import LANGS, Document
 from .legislature import Group, load_legislature
 
@@ -68,10 +70,34 @@ class Furniture:
         return " ".join(s.text for s in self.strip)
 
 
+class Wording(dict):
+    """templates/wording.yaml: an entry a clerk removed is named, not a crash."""
+
+    def __init__(self, data: dict, path: Path, prefix: str = ""):
+        super().__init__({k: Wording(v, path, f"{prefix}{k}.") if isinstance(v, dict) else v
+                          for k, v in data.items()})
+        self.path, self.prefix = path, prefix
+
+    def __missing__(self, key):
+        raise TemplateError(f"{self.path} lacks the entry {self.prefix}{key}; restore it "
+                            "from hemicycle's templates/")
+
+
 @lru_cache(maxsize=8)
-def load_wording(templates: Path) -> dict:
-    with open(templates / "wording.yaml", encoding="utf-8") as f:
-        return YAML(typ="safe").load(f)
+def load_wording(templates: Path) -> Wording:
+    path = templates / "wording.yaml"
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = YAML(typ="safe").load(f)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise TemplateError(f"{path}{where}: not valid YAML "
+                            f"({getattr(exc, 'problem', None) or exc}); fix it") from None
+    if not isinstance(data, dict):
+        raise TemplateError(f"{path}: expected a mapping of wording entries; restore it "
+                            "from hemicycle's templates/")
+    return Wording(data, path)
 
 
 def furniture(doc: Document, templates: Path) -> Furniture:

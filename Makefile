@@ -28,7 +28,7 @@ DEBIAN_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-sub
                    poppler-utils libreoffice-writer-nogui fonts-dejavu-core \
                    hyphen-fr hyphen-nl python3-uno
 
-.PHONY: all test bench clean distclean deps schema corpus
+.PHONY: all test bench fuzz clean distclean deps schema corpus
 .DELETE_ON_ERROR:
 
 all: $(OUTPUTS)
@@ -56,6 +56,12 @@ test: $(STAMP)
 # Speed and memory against the targets; writes build/bench.md and build/bench.json.
 bench: $(STAMP)
 	$(BIN)/python tests/benchmark.py
+
+# 100,000 mutated content files through the loader and `check` (some also to
+# HTML and DOCX): nothing may raise but hemicycle's own errors. FUZZ=N for more.
+FUZZ ?= 100000
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz.py -n $(FUZZ)
 
 # Installs the Debian packages the builds and tests need (as root, on
 # Debian or Ubuntu; see the README for macOS).

@@ -36,12 +36,14 @@ class Result:
     seconds: float = 0.0
     pages: int | None = None                       # of the PDF, when one was made
     failures: list[str] = field(default_factory=list)  # messages other than problems
+    findings: int = 0                              # of `check`, when --strict refused them
 
 
 class Builder:
     def __init__(self, formats: list[str], out: Path, templates: Path, depfile: bool = False,
-                 log: TextIO | None = None, errors: TextIO | None = None):
-        self.out, self.templates, self.depfile = out, templates, depfile
+                 log: TextIO | None = None, errors: TextIO | None = None,
+                 strict: bool = False):
+        self.out, self.templates, self.depfile, self.strict = out, templates, depfile, strict
         self.log, self.errors = log or sys.stdout, errors or sys.stderr
         self.status = EXIT_OK
         self.writers = {}
@@ -68,12 +70,24 @@ class Builder:
         result.reads |= load_reads.paths
         if result.status == EXIT_INVALID:
             self._report(result.problems)
-        else:
+        elif self._findings_allow(doc, result):
             self._render_and_commit(doc, result, load_reads.paths)
         result.seconds = time.perf_counter() - started
         self.status = max(self.status, result.status)
         print(summary_line(result), file=self.log, flush=True)
         return result
+
+    def _findings_allow(self, doc, result: Result) -> bool:
+        """What `check` finds is said as warnings; under --strict it stops
+        this document (nothing written), as `check --strict` would fail."""
+        from .check.parity import check_document
+        findings = [Problem(p.pos, p.message, "warning") for p in check_document(doc)]
+        self._report(findings)
+        if findings and self.strict:
+            result.findings = len(findings)
+            result.status = EXIT_FINDINGS
+            return False
+        return True
 
     def refuse(self, path: Path, reason: str) -> Result:
         """Report a document that must not be built at all, e.g. its outputs
@@ -172,6 +186,9 @@ def summary_line(result: Result) -> str:
         errors = len(result.problems)
         if errors:
             return f"{result.path}: not built ({errors} error{'s' if errors != 1 else ''})"
+        if result.findings:
+            return (f"{result.path}: not built under --strict ({result.findings} finding"
+                    f"{'s' if result.findings != 1 else ''} of check)")
         return f"{result.path}: not built (see the message above)"
     written = ", ".join(str(p) for p in result.written)
     pages = f", {result.pages} pages" if result.pages else ""

@@ -59,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--depfile", action="store_true",
                        help="also write OUT/<stem>.<format>.d, a make rule listing the content "
                             "file and every template, font and data file the build read")
+    build.add_argument("--strict", action="store_true",
+                       help="a document with findings of `check` (shown as warnings) is "
+                            "not written, and the exit code is 1")
     build.set_defaults(run=cmd_build)
 
     watch = commands.add_parser(
@@ -130,7 +133,8 @@ def _templates(args) -> Path:
 
 
 def cmd_build(args) -> int:
-    builder = Builder(args.format, args.out, _templates(args), args.depfile)
+    builder = Builder(args.format, args.out, _templates(args), args.depfile,
+                      strict=args.strict)
     return build_all(args.files, builder)
 
 

@@ -121,3 +121,20 @@ def test_a_broken_page_yaml_is_named_with_what_to_fix(tmp_path):
                              str(templates), "--out", str(out), "--format", "docx"],
                             capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert result.returncode == 2 and f"{page}: line 2, column 1: not valid YAML" in result.stderr
+
+
+def test_build_shows_findings_of_check_as_warnings_and_strict_refuses_them(tmp_path,
+                                                                           minimal_text):
+    content = tmp_path / "doc.yaml"
+    content.write_text(minimal_text.replace("75 % van de gewassen", "76 % van de gewassen"),
+                       encoding="utf-8")
+    result = hemicycle("build", content, "--format", "html", "--out", tmp_path / "out")
+    assert result.returncode == 0
+    assert re.search(r"doc\.yaml:\d+:\d+: warning: .*75.*76", result.stderr), result.stderr
+    assert (tmp_path / "out" / "doc.html").is_file()
+
+    strict = hemicycle("build", content, "--format", "html", "--out", tmp_path / "strict",
+                       "--strict")
+    assert strict.returncode == 1
+    assert "not built under --strict (1 finding of check)" in strict.stdout
+    assert not (tmp_path / "strict").exists()

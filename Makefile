@@ -1,12 +1,18 @@
 # hemicycle: `make` sets up .venv and builds every content/*.yaml into
 # build/<stem>.pdf and build/<stem>.docx; `make test` runs the test suite.
 
+# This Makefile itself, for the recursive calls (tests drive it from a scratch folder).
+SELF := $(abspath $(firstword $(MAKEFILE_LIST)))
+HERE := $(dir $(SELF))
+
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 CONTENT := $(wildcard content/*.yaml)
+# make STRICT=1: a document with findings of `check` is not written.
+STRICT_FLAG := $(if $(STRICT),--strict)
 FORMATS ?= pdf docx
 OUTPUTS := $(foreach f,$(FORMATS),$(CONTENT:content/%.yaml=build/%.$(f)))
 
@@ -28,25 +34,38 @@ DEBIAN_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-sub
                    poppler-utils libreoffice-writer-nogui fonts-dejavu-core \
                    hyphen-fr hyphen-nl python3-uno
 
-.PHONY: all test bench fuzz clean distclean deps schema corpus
+.PHONY: all documents html check test bench fuzz clean distclean deps schema corpus
 .DELETE_ON_ERROR:
 
-all: $(OUTPUTS)
+# Every document is built even when one fails (-k); make fails at the end.
+all: | $(SETUP)
+	@$(MAKE) -f $(SELF) --no-print-directory -k documents
+
+documents: $(OUTPUTS)
+
+# A browser preview of every document, next to the PDF and DOCX.
+html: | $(SETUP)
+	@$(MAKE) -f $(SELF) --no-print-directory -k FORMATS=html documents
+
+# Every content file checked, one report (exit 1 on findings, 2 on invalid files).
+check: | $(SETUP)
+	$(HEMICYCLE) check $(CONTENT)
 
 $(STAMP): pyproject.toml
+	@sh $(HERE)tools/prerequisites.sh $(PYTHON) $(DEBIAN_PACKAGES)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
 build/%.pdf: content/%.yaml $(CODE) | $(SETUP)
-	$(HEMICYCLE) build $< --format pdf --out build --templates $(TEMPLATES) --depfile
+	$(HEMICYCLE) build $< --format pdf --out build --templates $(TEMPLATES) --depfile $(STRICT_FLAG)
 
 build/%.docx: content/%.yaml $(CODE) | $(SETUP)
-	$(HEMICYCLE) build $< --format docx --out build --templates $(TEMPLATES) --depfile
+	$(HEMICYCLE) build $< --format docx --out build --templates $(TEMPLATES) --depfile $(STRICT_FLAG)
 
 build/%.html: content/%.yaml $(CODE) | $(SETUP)
-	$(HEMICYCLE) build $< --format html --out build --templates $(TEMPLATES) --depfile
+	$(HEMICYCLE) build $< --format html --out build --templates $(TEMPLATES) --depfile $(STRICT_FLAG)
 
 -include $(wildcard build/*.d)
 
@@ -66,13 +85,7 @@ fuzz: $(STAMP)
 # Installs the Debian packages the builds and tests need (as root, on
 # Debian or Ubuntu; see the README for macOS).
 deps:
-	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
-	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
-	  done); \
-	if [ -n "$$missing" ]; then \
-	  echo "installing: $$missing"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	@sh $(HERE)tools/prerequisites.sh $(PYTHON) $(DEBIAN_PACKAGES)
 
 clean:
 	rm -f build/*.pdf build/*.docx build/*.html build/*.d build/.*.part

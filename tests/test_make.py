@@ -17,16 +17,20 @@ from conftest import MINIMAL, ROOT
 SUMMARY = "  summary:\n    fr: Un résumé.\n    nl: Een samenvatting.\n"
 
 
-def make(scratch: Path, *args: str, hemicycle: str | None = None):
+def make(scratch: Path, *args: str, hemicycle: str | None = None, expect: int = 0):
     command = hemicycle or f"{sys.executable} -m render"
-    result = subprocess.run(
+    result = run_make(scratch, *args, command=command)
+    assert result.returncode == expect, result.stdout + result.stderr
+    return result.stdout
+
+
+def run_make(scratch: Path, *args: str, command: str):
+    return subprocess.run(
         ["make", "-f", str(ROOT / "Makefile"), "--no-print-directory", "FORMATS=html",
          f"HEMICYCLE={command}", "SETUP=", f"TEMPLATES={scratch / 'templates'}", "CODE=",
          *args],
         cwd=scratch, capture_output=True, text=True, timeout=300,
         env=dict(os.environ, PYTHONPATH=str(ROOT)))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
 
 
 def touch(scratch: Path, changed: Path) -> None:
@@ -112,4 +116,35 @@ exit 1
 """, encoding="utf-8")
     wrapper.chmod(0o755)
     make(scratch, "-j2", hemicycle=str(wrapper))
+    assert sorted(mtimes(scratch)) == ["plain.html", "summed.html"]
+
+
+def test_a_broken_file_does_not_stop_make_building_the_others(scratch):
+    (scratch / "content" / "broken.yaml").write_text("document: [\n", encoding="utf-8")
+    result = run_make(scratch, command=f"{sys.executable} -m render")
+    assert result.returncode != 0
+    assert "broken.yaml:" in result.stderr and "Traceback" not in result.stderr
+    assert sorted(mtimes(scratch)) == ["plain.html", "summed.html"]
+
+
+def test_make_check_reports_every_content_file_at_once(scratch):
+    (scratch / "content" / "broken.yaml").write_text("document: [\n", encoding="utf-8")
+    plain = scratch / "content" / "plain.yaml"
+    plain.write_text(plain.read_text(encoding="utf-8").replace(
+        "75 % van de gewassen", "76 % van de gewassen"), encoding="utf-8")
+    result = run_make(scratch, "check", command=f"{sys.executable} -m render")
+    assert result.returncode != 0
+    assert "broken.yaml:2:1: error:" in result.stdout
+    assert "plain.yaml:" in result.stdout and "75" in result.stdout
+    assert "3 files checked" in result.stderr
+
+
+def test_make_strict_writes_nothing_for_a_document_with_findings(scratch):
+    plain = scratch / "content" / "plain.yaml"
+    plain.write_text(plain.read_text(encoding="utf-8").replace(
+        "75 % van de gewassen", "76 % van de gewassen"), encoding="utf-8")
+    result = run_make(scratch, "STRICT=1", command=f"{sys.executable} -m render")
+    assert result.returncode != 0
+    assert sorted(mtimes(scratch)) == ["summed.html"]
+    make(scratch)  # without STRICT the findings are warnings
     assert sorted(mtimes(scratch)) == ["plain.html", "summed.html"]

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-REFERENCE = ROOT / "content" / "56K0589001.yaml"
+REFERENCE = ROOT / "tests" / "data" / "56K0589001.yaml"
 MINIMAL = ROOT / "tests" / "data" / "minimal.yaml"
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 
-DOCUMENTS = sorted((ROOT / "content").glob("*.yaml")) + sorted((ROOT / "tests" / "data").glob("*.yaml"))
+DOCUMENTS = sorted((ROOT / "tests" / "data").glob("*.yaml"))
 
 
 def build(path, out):

@@ -29,7 +29,7 @@ from conftest import MINIMAL, ROOT
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
-REFERENCE_DOC = ROOT / "content" / "56K0589001.yaml"
+REFERENCE_DOC = ROOT / "tests" / "data" / "56K0589001.yaml"
 # a second document nobody tuned the layout for: French lead, four authors,
 # 31 considerants, 21 notes
 SECOND_DOC = ROOT / "tests" / "data" / "56K0733001.yaml"

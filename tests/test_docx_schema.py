@@ -21,7 +21,7 @@ import ooxml_schema  # noqa: E402
 from ooxml_schema import validate_docx  # noqa: E402
 
 HEMICYCLE = Path(sys.executable).parent / "hemicycle"
-REFERENCE_DOC = ROOT / "content" / "56K0589001.yaml"
+REFERENCE_DOC = ROOT / "tests" / "data" / "56K0589001.yaml"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"

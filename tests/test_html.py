@@ -16,7 +16,7 @@ from render.content.loader import load_document
 from render.paths import templates_dir
 
 TEMPLATES = templates_dir()
-REFERENCE = ROOT / "content" / "56K0589001.yaml"
+REFERENCE = ROOT / "tests" / "data" / "56K0589001.yaml"
 
 
 class Tree(HTMLParser):

@@ -26,7 +26,7 @@ from render.model import Document, NoteRef, Str
 from render.paths import templates_dir
 
 TEMPLATES = templates_dir()
-REFERENCE = ROOT / "content" / "56K0589001.yaml"
+REFERENCE = ROOT / "tests" / "data" / "56K0589001.yaml"
 
 NOTE_SIZE = (7.8, 8.2)      # font size of the footnotes (chamber.css: .fn-half 8pt)
 BODY_MIN_SIZE = 9.5         # the text is 10pt; heads 8.5pt, feet 7.5pt

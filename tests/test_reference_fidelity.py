@@ -1,7 +1,7 @@
 """The content of DOC 56 0589/001 says what the published document says.
 
-`content/56K0589001.yaml` was transcribed from a plain-text extraction of the
-published PDF (the seed). Here the seed is read again independently
+`tests/data/56K0589001.yaml` (the test suite's copy of `content/56K0589001.yaml`)
+was transcribed from a plain-text extraction of the published PDF (the seed). Here the seed is read again independently
 (`tests/seed_text.py` undoes the extraction: columns, notes, hyphenation,
 URL spaces, small caps, footnote numbers, page furniture) and compared
 sentence by sentence with the content as loaded by `render.content.loader`, in each
@@ -21,7 +21,7 @@ from render.model import Document, NoteRef, iter_requests
 from seed_text import (LANGS, REAL_HYPHEN_PREFIXES, SEED, SMALL_CAPS, Seed, compare,
                        normalise_space, read_seed, sentences)
 
-CONTENT = Path(__file__).resolve().parent.parent / "content" / "56K0589001.yaml"
+CONTENT = Path(__file__).resolve().parent / "data" / "56K0589001.yaml"
 
 
 

@@ -12,7 +12,7 @@ from ruamel.yaml import YAML
 from conftest import MINIMAL, ROOT
 from render.content.spec import json_schema
 
-REFERENCE = ROOT / "content" / "56K0589001.yaml"
+REFERENCE = ROOT / "tests" / "data" / "56K0589001.yaml"
 
 
 def as_json(path):

@@ -19,7 +19,7 @@ from render.writers.html import render_html
 from render.writers.pdf import render_pdf
 
 TEMPLATES = templates_dir()
-DOCS = {"56K0589001": ROOT / "content" / "56K0589001.yaml",
+DOCS = {"56K0589001": ROOT / "tests" / "data" / "56K0589001.yaml",
         "56K0733001": ROOT / "tests" / "data" / "56K0733001.yaml"}
 FORBIDDEN_LINE_STARTS = ("%", ":", ";", "”", "»")
 

@@ -35,7 +35,7 @@ def test_a_note_added_in_the_lead_column_renumbers_the_calls(tmp_path):
     probe = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True, text=True)
     assert probe.returncode == 0, ("LibreOffice's Python scripting (Debian package python3-uno) "
                                    "is needed: run `make deps`")
-    doc = load_document(ROOT / "content" / "56K0589001.yaml")   # Dutch leads
+    doc = load_document(ROOT / "tests" / "data" / "56K0589001.yaml")   # Dutch leads
     source = tmp_path / "doc.docx"
     source.write_bytes(render_docx(doc, templates_dir()))
     pdf = tmp_path / "doc.pdf"

@@ -1,10 +1,41 @@
 """Problems found in content, reported as `path:line:col: severity: message`."""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
 from .model import Pos
+
+# What a terminal or a log would act on, or hide, rather than show: controls
+# (newline, escape), format characters (bidi overrides, zero-width spaces),
+# line and paragraph separators, lone surrogates (a file name's undecodable
+# bytes) and unassigned code points.
+_HIDDEN_CATEGORIES = {"Cc", "Cf", "Cs", "Cn", "Zl", "Zp"}
+
+
+def shown(value: str, limit: int = 60) -> str:
+    """A piece of content as a message quotes it: in quotes, every character
+    that does not print as itself escaped, and cut when long, so that a
+    message stays one readable line whatever the file holds."""
+    if len(value) > limit:
+        value = value[:limit] + "…"
+    return repr(value)
+
+
+def escaped(text: str) -> str:
+    """`text` with hidden characters written as escapes (\\n, \\x1b, \\u202e);
+    letters of any script, no-break spaces and backslashes stay as they are."""
+    if text.isprintable():
+        return text
+    return "".join(_escape(ch) if unicodedata.category(ch) in _HIDDEN_CATEGORIES else ch
+                   for ch in text)
+
+
+def _escape(ch: str) -> str:
+    if "\udc80" <= ch <= "\udcff":  # a byte of a file name that is not UTF-8
+        return f"\\x{ord(ch) - 0xDC00:02x}"
+    return repr(ch)[1:-1]
 
 
 @dataclass(frozen=True)
@@ -14,15 +45,15 @@ class Problem:
     severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
-        return f"{self.pos}: {self.severity}: {self.message}"
+        return f"{escaped(str(self.pos))}: {self.severity}: {escaped(self.message)}"
 
     def as_dict(self) -> dict:
         return {
-            "path": self.pos.path,
+            "path": escaped(self.pos.path),
             "line": self.pos.line,
             "col": self.pos.col,
             "severity": self.severity,
-            "message": self.message,
+            "message": escaped(self.message),
         }
 
 

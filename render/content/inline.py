@@ -5,6 +5,7 @@ Everything else is literal. `\\*`, `\\[` and `\\\\` escape the markup characters
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..model import Emph, Inline, NoteRef, Str, Text
 
@@ -18,6 +19,7 @@ def parse_inline(source: str) -> Text:
     parts: list[Inline] = []
     buf: list[str] = []
     i, n = 0, len(source)
+    closers = _closing_stars(source)
 
     def flush() -> None:
         if buf:
@@ -38,7 +40,7 @@ def parse_inline(source: str) -> Text:
                 i = m.end()
                 continue
         if ch == "*":
-            end = _closing_star(source, i)
+            end = _closing_star(source, i, closers)
             if end is not None:
                 flush()
                 parts.extend(_emphasis(source[i + 1:end]))
@@ -50,20 +52,28 @@ def parse_inline(source: str) -> Text:
     return Text(tuple(_merge(parts)), source)
 
 
-def _closing_star(s: str, start: int) -> int | None:
+def _closing_stars(s: str) -> list[int]:
+    """Where emphasis can close: each unescaped `*` preceded by a non-space.
+    Found in one pass, so that a text of many lone `*` stays linear to read."""
+    closers = []
+    j, n = 0, len(s)
+    while j < n:
+        if s[j] == "\\" and j + 1 < n and s[j + 1] in _ESCAPABLE:
+            j += 2
+            continue
+        if s[j] == "*" and j > 0 and not s[j - 1].isspace():
+            closers.append(j)
+        j += 1
+    return closers
+
+
+def _closing_star(s: str, start: int, closers: list[int]) -> int | None:
     """Emphasis opens on `*` followed by a non-space and closes on the next
     unescaped `*` preceded by a non-space; a lone `*` stays literal."""
     if start + 1 >= len(s) or s[start + 1].isspace() or s[start + 1] == "*":
         return None
-    j = start + 1
-    while j < len(s):
-        if s[j] == "\\" and j + 1 < len(s) and s[j + 1] in _ESCAPABLE:
-            j += 2
-            continue
-        if s[j] == "*" and not s[j - 1].isspace():
-            return j
-        j += 1
-    return None
+    k = bisect_right(closers, start + 1)
+    return closers[k] if k < len(closers) else None
 
 
 def _emphasis(inner: str) -> list[Inline]:

@@ -8,21 +8,20 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
 
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..errors import Problem
+from ..errors import Problem, shown
+from .characters import shows_nothing
 from .inline import parse_inline
 from ..model import LANG_NAMES, LANGS, Pair, Pos
 
 INVALID = object()  # a value that failed validation (its errors are recorded)
 
 _TAG = "tag:yaml.org,2002:"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class Context:
@@ -56,7 +55,8 @@ def kind_of(node: Node) -> str:
     tag = str(node.tag)
     if tag == _TAG + "null":
         return "nothing"
-    return f"the {tag.removeprefix(_TAG)} {node.value!r}" if tag.startswith(_TAG) else f"a {tag} value"
+    return (f"the {tag.removeprefix(_TAG)} {shown(node.value)}" if tag.startswith(_TAG)
+            else f"a {shown(tag)} value")
 
 
 def is_null(node: Node) -> bool:
@@ -73,7 +73,7 @@ def close_match(word: str, choices: list[str]) -> str | None:
 
 def did_you_mean(word: str, choices: list[str]) -> str:
     close = close_match(word, choices)
-    return f" (did you mean '{close}'?)" if close else ""
+    return f" (did you mean {shown(close)}?)" if close else ""
 
 
 class Spec:
@@ -89,14 +89,16 @@ class Spec:
 
 
 def text_problem(value: str) -> str | None:
-    """Why a text is unusable, or None."""
-    if not value.strip():
-        return "is empty"
-    m = _CONTROL.search(value.replace("\n", " ").replace("\t", " "))
-    if m:
-        name = unicodedata.name(m.group(), f"U+{ord(m.group()):04X}")
-        return f"holds the control character {name}; remove it"
+    """Why a text is unusable, or None. (Characters no output can hold were
+    refused, and removed, when the YAML was read.)"""
+    if shows_nothing(value):
+        return "is empty: it holds no visible character" if value.strip() else "is empty"
     return None
+
+
+def one_line(value: str) -> str:
+    """A text is one paragraph: line breaks, however written, are spaces."""
+    return value.replace("\r\n", " ").replace("\n", " ").strip()
 
 
 @dataclass
@@ -109,13 +111,27 @@ class TextSpec(Spec):
         if not isinstance(node, ScalarNode) or is_null(node):
             return ctx.value_error(node, where,
                                    f"expected a text, found {kind_of(node)}")
-        problem = text_problem(node.value)
+        value = one_line(node.value)
+        problem = text_problem(value)
         if problem:
             return ctx.error(node, f"the text {problem}")
-        return node.value.strip()
+        return value
 
     def json_schema(self):
         return {"type": "string", "minLength": 1, "description": self.doc}
+
+
+_DECIMAL = re.compile(r"[-+]?[0-9]+", re.ASCII)
+
+
+def _bounded_int(digits: str, maximum: int) -> int | None:
+    """The number `digits` writes, or None when it is far beyond `maximum`
+    (Python refuses to read numbers of thousands of digits)."""
+    sign = -1 if digits.startswith("-") else 1
+    significant = digits.lstrip("+-").lstrip("0") or "0"
+    if len(significant) > len(str(abs(maximum))) + 1:
+        return None
+    return sign * int(significant, 10)
 
 
 @dataclass
@@ -128,13 +144,14 @@ class IntSpec(Spec):
         if not isinstance(node, ScalarNode) or str(node.tag) != _TAG + "int":
             return ctx.value_error(node, where,
                                    f"expected a whole number, found {kind_of(node)}")
-        try:
-            value = int(node.value.replace("_", ""), 10)
-        except ValueError:
-            return ctx.error(node, f"expected a whole number in decimal, found {node.value!r}")
-        if not self.minimum <= value <= self.maximum:
-            return ctx.error(node, f"{value} is out of range: write a number from "
-                                   f"{self.minimum} to {self.maximum}")
+        digits = node.value.replace("_", "")
+        if not _DECIMAL.fullmatch(digits):
+            return ctx.error(node, f"expected a whole number in decimal, found "
+                                   f"{shown(node.value)}")
+        value = _bounded_int(digits, self.maximum)
+        if value is None or not self.minimum <= value <= self.maximum:
+            return ctx.error(node, f"{shown(node.value)} is out of range: write a number "
+                                   f"from {self.minimum} to {self.maximum}")
         return value
 
     def json_schema(self):
@@ -147,16 +164,21 @@ class BoolSpec(Spec):
     doc: str = ""
 
     def convert(self, node, ctx, where):
-        if not isinstance(node, ScalarNode) or str(node.tag) != _TAG + "bool":
-            return ctx.value_error(node, where,
-                                   f"expected true or false, found {kind_of(node)}")
-        return node.value.lower() == "true"
+        # The words as written, not what YAML makes of them: `True`, `'true'`
+        # and YAML 1.1's `yes` are not taken for booleans.
+        if isinstance(node, ScalarNode) and node.style is None and node.value in ("true", "false"):
+            return node.value == "true"
+        word = node.value.strip().lower() if isinstance(node, ScalarNode) else None
+        hint = (f"; write {word} in lower case, without quotes"
+                if word in ("true", "false") else "")
+        return ctx.value_error(node, where,
+                               f"expected true or false, found {kind_of(node)}{hint}")
 
     def json_schema(self):
         return {"type": "boolean", "description": self.doc}
 
 
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)  # the pattern is also JSON Schema's
 
 
 @dataclass
@@ -164,14 +186,14 @@ class DateSpec(Spec):
     doc: str = ""
 
     def convert(self, node, ctx, where):
-        m = _DATE.match(node.value.strip()) if isinstance(node, ScalarNode) else None
+        m = _DATE.fullmatch(node.value.strip()) if isinstance(node, ScalarNode) else None
         if not m:
             return ctx.value_error(node, where,
                                    f"expected a date written YYYY-MM-DD, found {kind_of(node)}")
         try:
             return date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError as exc:
-            return ctx.error(node, f"{node.value} is not a real date ({exc})")
+            return ctx.error(node, f"{shown(node.value)} is not a real date ({exc})")
 
     def json_schema(self):
         return {"type": "string", "format": "date", "pattern": _DATE.pattern,
@@ -220,7 +242,7 @@ class PairSpec(Spec):
                 guess = close_match(k, ["fr", "nl", "both"])
                 if guess:
                     misspelt.add(guess)
-                ctx.error(knode, f"unknown language key '{k}'"
+                ctx.error(knode, f"unknown language key {shown(k)}"
                                  f"{did_you_mean(k, ['fr', 'nl', 'both'])}: use fr and nl, "
                                  "or both")
         if "both" in keys and ("fr" in keys or "nl" in keys):
@@ -251,11 +273,7 @@ class PairSpec(Spec):
         if not isinstance(node, ScalarNode) or is_null(node):
             return ctx.value_error(node, keynode,
                                    f"expected the {what}, found {kind_of(node)}")
-        value = node.value
-        if node.style == ">":
-            value = value.replace("\a", "")  # ruamel marks folds with BEL
-        # A text is one paragraph: line breaks, however written, are spaces.
-        value = value.replace("\r\n", " ").replace("\n", " ").strip()
+        value = one_line(node.value)
         problem = text_problem(value)
         if problem:
             return ctx.error(node, f"the {what} {problem}")
@@ -286,7 +304,7 @@ def mapping_entries(node: MappingNode, ctx: Context):
         key = knode.value
         if key in seen:
             first = ctx.pos(seen[key])
-            ctx.error(knode, f"'{key}' is given twice (first at line {first.line}); "
+            ctx.error(knode, f"{shown(key)} is given twice (first at line {first.line}); "
                              "keep one")
             continue
         seen[key] = knode
@@ -332,7 +350,7 @@ class MapSpec(Spec):
                 guess = close_match(key, list(self.fields))
                 if guess:
                     misspelt.add(guess)
-                ctx.error(knode, f"unknown key '{key}'{did_you_mean(key, list(self.fields))}; "
+                ctx.error(knode, f"unknown key {shown(key)}{did_you_mean(key, list(self.fields))}; "
                                  f"expected {self._names()}")
                 continue
             given[key] = True
@@ -399,9 +417,11 @@ class ChoiceSpec(Spec):
                                    f"expected one of {names} (one key per item), found {kind_of(node)}"
                              + (f" with {len(node.value)} keys" if isinstance(node, MappingNode) else ""))
         knode, vnode = node.value[0]
-        key = knode.value if isinstance(knode, ScalarNode) else None
+        if not isinstance(knode, ScalarNode) or is_null(knode):
+            return ctx.error(knode, f"expected one of {names} as the key, found {kind_of(knode)}")
+        key = knode.value
         if key not in self.choices:
-            return ctx.error(knode, f"unknown block '{key}'{did_you_mean(str(key), list(self.choices))}; "
+            return ctx.error(knode, f"unknown block {shown(key)}{did_you_mean(key, list(self.choices))}; "
                                     f"expected {names}")
         value = self.choices[key].convert(vnode, ctx, ctx.pos(knode))
         return INVALID if value is INVALID else (key, value)
@@ -429,8 +449,9 @@ class KeyedSpec(Spec):
         # them are not also reported as undefined.
         out: dict[str, tuple[Pos, Any]] = {}
         for key, knode, vnode in mapping_entries(node, ctx):
-            if not re.match(self.key_pattern, key):
-                ctx.error(knode, f"'{key}' is not a valid id: use letters, digits, '-' and '_'")
+            if not re.fullmatch(self.key_pattern, key):
+                ctx.error(knode, f"{shown(key)} is not a valid id: use letters, digits, '-' "
+                                 "and '_'")
             out[key] = (ctx.pos(knode), self.value.convert(vnode, ctx, ctx.pos(knode)))
         return out
 

@@ -6,6 +6,7 @@ from ..model.legislature import known_legislatures, load_legislature
 from .schema import (INVALID, BoolSpec, ChoiceSpec, Context, DateSpec, EnumSpec, Field,
                      IntSpec, KeyedSpec, ListSpec, MapSpec, PairSpec, Spec, TextSpec,
                      did_you_mean)
+from ..errors import shown
 
 DOCTYPES = ("resolution",)  # bills and later sub-documents will join here
 
@@ -35,7 +36,7 @@ def _check_document(doc: dict, ctx: Context, where):
     abbreviations = [g.abbreviation for g in legislature.groups]
     for author in doc["authors"]:
         if legislature.group(author["party"]) is None:
-            ctx.error(author["_pos"], f"'{author['party']}' is not a group of the "
+            ctx.error(author["_pos"], f"{shown(author['party'])} is not a group of the "
                                       f"{doc['legislature']}th legislature"
                                       f"{did_you_mean(author['party'], abbreviations)}; "
                                       f"groups: {', '.join(abbreviations)}")

@@ -17,6 +17,13 @@ def edit(old: str, new: str) -> bytes:
     return MINIMAL.replace(old, new).encode("utf-8")
 
 
+def line_ends(data: bytes, *ends: bytes) -> bytes:
+    """`data` with its line ends written in turn as each of `ends` (a CR is
+    never followed by an LF: together they would be one line end)."""
+    lines = data.split(b"\n")
+    return b"".join(line + ends[i % len(ends)] for i, line in enumerate(lines[:-1])) + lines[-1]
+
+
 ALIAS_BOMB = "\n".join(
     ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     + [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]) + "\n"
@@ -43,6 +50,30 @@ CASES: dict[str, tuple[bytes, int, int, str]] = {
     "top-level-list": (b"- document\n- resolution\n", 1, 1, "a content file is a mapping"),
     "top-level-text": (b"just some words\n", 1, 1, "a content file is a mapping"),
     "alias-bomb": (ALIAS_BOMB.encode(), 1, 5, "anchors and aliases"),
+    # 500 brackets or 600 list levels would exhaust Python's stack in ruamel.yaml
+    "nesting-flow": (edit("  lead: fr", "  lead: " + "[" * 500), 8, 71,
+                     "nesting deeper than 64 levels"),
+    "nesting-block": (edit("  lead: fr", "  lead:\n    " + "- " * 600 + "fr"), 9, 129,
+                      "nesting deeper than 64 levels"),
+    "yaml-1-1-directive": (b"%YAML 1.1\n---\n" + edit("  and_others: true", "  and_others: yes"),
+                           1, 1, "remove the %YAML line"),
+    "tag-changes-type": (edit("  and_others: true", "  and_others: !!str true"), 19, 15,
+                         "YAML tags are not used in content: remove '!!str'"),
+    "tag-python-object": (edit("  number: 612", "  number: !!python/object:os.system 612"), 5, 11,
+                          "remove '!!python/object:os.system'"),
+    "tag-binary": (edit("      fr: Les pesticides", "      fr: !!binary TGVzIHBlc3RpY2lkZXM="),
+                   33, 11, "remove '!!binary'"),
+    # line ends as editors write them: positions count lines as the editor does
+    "cr-line-ends": (line_ends(edit("      fr: Les néonicotinoïdes", "      fra: Les néonicotinoïdes"),
+                               b"\r"), 36, 7, "did you mean 'fr'"),
+    "crlf-line-ends": (line_ends(edit("      fr: Les néonicotinoïdes", "      fra: Les néonicotinoïdes"),
+                                 b"\r\n"), 36, 7, "did you mean 'fr'"),
+    "mixed-line-ends": (line_ends(edit("      fr: Les néonicotinoïdes", "      fra: Les néonicotinoïdes"),
+                                  b"\r\n", b"\n", b"\r"), 36, 7, "did you mean 'fr'"),
+    "control-character-raw-cr-line-ends": (line_ends(edit("vu le rapport", "vu le \x07rapport"),
+                                                     b"\r"), 46, 17, "not allowed in YAML"),
+    "invalid-utf8-cr-line-ends": (line_ends(MINIMAL.encode("cp1252"), b"\r"), 10, 18,
+                                  "not UTF-8"),
     "anchor-and-alias": (edit("  title:\n", "  title: &t\n")
                          .replace(b"  lead: fr\n", b"  lead: fr\n"), 9, 10,
                          "anchors and aliases"),
@@ -90,6 +121,24 @@ CASES: dict[str, tuple[bytes, int, int, str]] = {
     "lead-unknown-language": (edit("  lead: fr", "  lead: de"), 8, 9, "expected one of fr, nl"),
     "and-others-not-boolean": (edit("  and_others: true", "  and_others: yes please"), 19, 15,
                                "expected true or false"),
+    "and-others-capitalised": (edit("  and_others: true", "  and_others: True"), 19, 15,
+                               "write true in lower case"),
+    "and-others-quoted": (edit("  and_others: true", "  and_others: 'false'"), 19, 15,
+                          "write false in lower case, without quotes"),
+    "number-too-long-to-read": (edit("  number: 612", "  number: " + "9" * 5000), 5, 11,
+                                "is out of range"),
+    "number-infinite": (edit("  number: 612", "  number: .inf"), 5, 11,
+                        "expected a whole number, found the float '.inf'"),
+    "date-with-time-zone": (edit("deposited: 2024-11-14", "deposited: 2024-11-14T10:00:00+01:00"),
+                            7, 14, "YYYY-MM-DD"),
+    "date-in-other-digits": (edit("deposited: 2024-11-14", "deposited: '٢٠٢٤-١١-١٤'"), 7, 14,
+                             "YYYY-MM-DD"),
+    "complex-key": (edit("  lead: fr\n", "  lead: fr\n  ? [lead]\n  : nl\n"), 9, 5,
+                    "a key must be a plain name, found a list"),
+    "null-key": (edit("  lead: fr\n", "  lead: fr\n  ~: nl\n"), 9, 3,
+                 "a key must be a plain name, found nothing"),
+    "bidi-control-in-key": (edit("  lead: fr", "  lead\u202e: fr"), 8, 3,
+                            "unknown key 'lead\\u202e' (did you mean 'lead'?)"),
     "impossible-date": (edit("deposited: 2024-11-14", "deposited: 2024-02-30"), 7, 14,
                         "not a real date"),
     "date-in-wrong-form": (edit("deposited: 2024-11-14", "deposited: 14/11/2024"), 7, 14,
@@ -125,6 +174,19 @@ CASES: dict[str, tuple[bytes, int, int, str]] = {
                        "expected the French text, found a list"),
     "control-character-escaped": (edit("      fr: Les pesticides", '      fr: "Les\\x01 pesticides"'),
                                   33, 11, "control character"),
+    "next-line-escaped": (edit("      fr: Les pesticides", '      fr: "Les\\N pesticides"'),
+                          33, 11, "the control character U+0085"),
+    "lone-surrogate": (edit("      fr: Les pesticides", '      fr: "Les \\ud800pesticides"'),
+                       33, 11, "the lone surrogate U+D800"),
+    "non-character": (edit("      nl: De pesticiden", '      nl: "De pesticiden\\uFFFE"'),
+                      34, 11, "the non-character U+FFFE"),
+    "non-character-in-id": (edit("  fao:\n", "  fao\ufdd0:\n"), 70, 3,
+                            "the non-character U+FDD0 cannot be printed in any output; remove it"),
+    "invisible-text": (edit("      fr: Les pesticides",
+                            '      fr: "\\u200b\\u200c\\u200d\\u2060\\ufeff\\u00ad"'),
+                       33, 11, "the French text is empty"),
+    "no-break-spaces-only": (edit("      fr: Les pesticides", "      fr: \u00a0\u202f\u00a0"),
+                             33, 11, "the French text is empty"),
     "considerant-as-text": (edit("    - fr: vu le rapport de la FAO du 1er août 2020;\n"
                                  "      nl: gelet op het verslag van de FAO van 1 augustus 2020;\n",
                                  "    - vu le rapport de la FAO du 1er août 2020;\n"), 46, 7,
@@ -139,6 +201,9 @@ CASES: dict[str, tuple[bytes, int, int, str]] = {
                                "'fao' is given twice (first at line 70)"),
     "footnote-bad-id": (edit("  efsa:\n    both", "  'ef sa':\n    both")
                         .replace(b"[^efsa]", b"[^ef sa]"), 73, 3, "not a valid id"),
+    "footnote-id-ends-with-newline": (edit("  efsa:\n    both", '  "efsa\\n":\n    both')
+                                      .replace(b"[^efsa]", b"efsa"), 73, 3,
+                                      "'efsa\\n' is not a valid id"),
     "footnote-call-in-title": (edit("    fr: relative à la protection des abeilles",
                                     "    fr: relative à la protection des abeilles[^fao]"), 9, 3,
                                "footnote calls are not allowed here"),

@@ -55,8 +55,14 @@ def kind_of(node: Node) -> str:
     tag = str(node.tag)
     if tag == _TAG + "null":
         return "nothing"
-    return (f"the {tag.removeprefix(_TAG)} {shown(node.value)}" if tag.startswith(_TAG)
-            else f"a {shown(tag)} value")
+    if tag.startswith(_TAG):  # in the words of a content file's author
+        kind = _KIND_WORDS.get(tag.removeprefix(_TAG), tag.removeprefix(_TAG))
+        return f"the {kind} {shown(node.value)}"
+    return f"a {shown(tag)} value"
+
+
+_KIND_WORDS = {"str": "text", "int": "number", "float": "number", "bool": "value",
+               "timestamp": "date"}
 
 
 def is_null(node: Node) -> bool:
@@ -450,8 +456,10 @@ class KeyedSpec(Spec):
         out: dict[str, tuple[Pos, Any]] = {}
         for key, knode, vnode in mapping_entries(node, ctx):
             if not re.fullmatch(self.key_pattern, key):
-                ctx.error(knode, f"{shown(key)} is not a valid id: use letters, digits, '-' "
-                                 "and '_'")
+                rule = ("starts with a letter or a digit" if key[:1].isascii()
+                        and not key[:1].isalnum() and re.fullmatch(self.key_pattern, "a" + key[1:])
+                        else "is made of letters, digits, '-' and '_'")
+                ctx.error(knode, f"{shown(key)} is not a valid id: an id {rule}")
             out[key] = (ctx.pos(knode), self.value.convert(vnode, ctx, ctx.pos(knode)))
         return out
 

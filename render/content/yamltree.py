@@ -85,6 +85,11 @@ _SYNTAX_HINTS = {
         "or close a quote left open above",
     "found character '\\t' that cannot start any token": "; indent with spaces, not tabs",
     "found a tab character": "; indent with spaces, not tabs",
+    "expected <block end>, but found":
+        "; indent this line like the key above it, or as far as the keys of its own "
+        "mapping",
+    "did not find expected key":
+        "; indent this line like the key above it, or close a quote left open above",
 }
 
 
@@ -171,8 +176,10 @@ class _Tree:
     def _check_anchor(self, event) -> None:
         if isinstance(event, AliasEvent) or event.anchor is not None:
             # One is enough: the rest repeat it, and an alias is never expanded.
+            hint = ("; a text that starts with * or & needs quotes: \"*…\""
+                    if event.start_mark.column > 0 else "")
             self._stop(event.start_mark, "anchors and aliases (&name, *name) are not allowed "
-                                         "in content; write the text out")
+                                         f"in content; write the text out{hint}")
 
     def _add(self, event) -> None:
         if isinstance(event, ScalarEvent):

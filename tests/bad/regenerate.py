@@ -128,7 +128,7 @@ CASES: dict[str, tuple[bytes, int, int, str]] = {
     "number-too-long-to-read": (edit("  number: 612", "  number: " + "9" * 5000), 5, 11,
                                 "is out of range"),
     "number-infinite": (edit("  number: 612", "  number: .inf"), 5, 11,
-                        "expected a whole number, found the float '.inf'"),
+                        "expected a whole number, found the number '.inf'"),
     "date-with-time-zone": (edit("deposited: 2024-11-14", "deposited: 2024-11-14T10:00:00+01:00"),
                             7, 14, "YYYY-MM-DD"),
     "date-in-other-digits": (edit("deposited: 2024-11-14", "deposited: '٢٠٢٤-١١-١٤'"), 7, 14,
@@ -146,7 +146,7 @@ CASES: dict[str, tuple[bytes, int, int, str]] = {
     "date-outside-legislature": (edit("deposited: 2024-11-14", "deposited: 2019-05-26"), 7, 3,
                                  "outside legislature 56"),
     "unknown-gender": (edit("      gender: f", "      gender: female"), 14, 15,
-                       "expected one of f, m, x"),
+                       "expected one of f, m, x, found the text 'female'"),
     "unknown-party": (edit("      party: PS", "      party: PSS"), 13, 7, "did you mean 'PS'"),
     # --- bilingual texts
     "missing-dutch": (edit("    nl: betreffende de bescherming van de bijen\n", ""), 9, 3,
@@ -201,6 +201,13 @@ CASES: dict[str, tuple[bytes, int, int, str]] = {
                                "'fao' is given twice (first at line 70)"),
     "footnote-bad-id": (edit("  efsa:\n    both", "  'ef sa':\n    both")
                         .replace(b"[^efsa]", b"[^ef sa]"), 73, 3, "not a valid id"),
+    "footnote-id-starts-with-underscore": (edit("  efsa:\n    both", "  _efsa:\n    both")
+                                           .replace(b"[^efsa]", b"[^_efsa]"), 73, 3,
+                                           "an id starts with a letter or a digit"),
+    "text-starting-with-star": (edit("      fr: Mesdames, Messieurs,", "      fr: *vu la loi"),
+                                23, 11, "a text that starts with * or & needs quotes"),
+    "key-outdented": (edit("  legislature: 56", " legislature: 56"), 4, 2,
+                      "indent this line like the key above it"),
     "footnote-id-ends-with-newline": (edit("  efsa:\n    both", '  "efsa\\n":\n    both')
                                       .replace(b"[^efsa]", b"efsa"), 73, 3,
                                       "'efsa\\n' is not a valid id"),

@@ -80,8 +80,8 @@ class Builder:
     def _findings_allow(self, doc, result: Result) -> bool:
         """What `check` finds is said as warnings; under --strict it stops
         this document (nothing written), as `check --strict` would fail."""
-        from .check.parity import check_document
-        findings = [Problem(p.pos, p.message, "warning") for p in check_document(doc)]
+        from .check.findings import counted, findings as check_findings
+        findings = [Problem(p.pos, p.message, "warning") for p in counted(check_findings(doc))]
         self._report(findings)
         if findings and self.strict:
             result.findings = len(findings)

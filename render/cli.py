@@ -145,31 +145,34 @@ def cmd_watch(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from .check.parity import check_document  # translation parity and house style
+    from .check.findings import counted, findings  # parity, house style, accepted ones
 
     invalid = False
-    findings: list[Problem] = []
+    found: list[Problem] = []
     for path in args.files:
         try:
             doc = load_document(path)
         except ContentError as exc:
-            findings.extend(exc.problems)
+            found.extend(exc.problems)
             invalid = True
             continue
-        findings.extend(check_document(doc))
-    errors = sum(p.severity == "error" for p in findings)
-    warnings = len(findings) - errors
+        found.extend(findings(doc))
+    errors = sum(p.severity == "error" for p in counted(found))
+    warnings = len(counted(found)) - errors
+    accepted = len(found) - len(counted(found))
     if args.format == "json":
         # Serialised whole before printing: a report is complete JSON or nothing.
-        report = json.dumps({"problems": [p.as_dict() for p in findings],
-                             "errors": errors, "warnings": warnings}, indent=2)
+        report = json.dumps({"problems": [p.as_dict() for p in found],
+                             "errors": errors, "warnings": warnings, "accepted": accepted},
+                            indent=2)
         print(report)
     else:
-        for p in findings:
+        for p in found:
             print(p)
         files = len(args.files)
         print(f"{files} file{'s' if files != 1 else ''} checked: {errors} error(s), "
-              f"{warnings} warning(s)", file=sys.stderr)
+              f"{warnings} warning(s)" + (f", {accepted} accepted" if accepted else ""),
+              file=sys.stderr)
     if invalid:
         return EXIT_INVALID
     if errors or (args.strict and warnings):

@@ -43,18 +43,25 @@ class Problem:
     pos: Pos
     message: str
     severity: Literal["error", "warning"] = "error"
+    accepted: str | None = None   # the reason, when the content accepts this finding
 
     def __str__(self) -> str:
-        return f"{escaped(str(self.pos))}: {self.severity}: {escaped(self.message)}"
+        line = f"{escaped(str(self.pos))}: {self.severity}: {escaped(self.message)}"
+        if self.accepted is not None:
+            line += f" [accepted: {escaped(self.accepted)}]"
+        return line
 
     def as_dict(self) -> dict:
-        return {
+        found = {
             "path": escaped(self.pos.path),
             "line": self.pos.line,
             "col": self.pos.col,
             "severity": self.severity,
             "message": escaped(self.message),
         }
+        if self.accepted is not None:
+            found["accepted"] = escaped(self.accepted)
+        return found
 
 
 class TemplateError(Exception):

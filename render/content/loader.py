@@ -74,7 +74,8 @@ def _build(values: dict, source: Path | None) -> Document:
         title=d["title"],
         authors=tuple(Author(a["name"], a["gender"], a["party"], a["_pos"])
                       for a in d["authors"]),
-        and_others=d["and_others"], summary=d["summary"])
+        and_others=d["and_others"], summary=d["summary"],
+        number_pos=d["_at"].get("number"))
     developments = tuple(_BLOCKS[kind](pair) for kind, pair in values["developments"])
     r = values["resolution"]
     resolution = Resolution(

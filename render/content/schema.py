@@ -17,7 +17,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..errors import Problem, shown
 from .characters import shows_nothing
 from .inline import parse_inline
-from ..model import LANG_NAMES, LANGS, Pair, Pos
+from ..model import LANG_NAMES, LANGS, Accepted, Pair, Pos
 
 INVALID = object()  # a value that failed validation (its errors are recorded)
 
@@ -243,6 +243,8 @@ class PairSpec(Spec):
         entries = mapping_entries(node, ctx)
         keys = {k: (knode, vnode) for k, knode, vnode in entries}
         misspelt: set[str] = set()  # languages whose key was mistyped: one error is enough
+        accepted = self._accepted(keys.pop("accepted", None), ctx)
+        entries = [e for e in entries if e[0] != "accepted"]
         for k, knode, _ in entries:
             if k not in ("fr", "nl", "both"):
                 guess = close_match(k, ["fr", "nl", "both"])
@@ -272,7 +274,17 @@ class PairSpec(Spec):
         if not self.allow_notes and (fr.note_ids or nl.note_ids):
             return ctx.error(where, "footnote calls are not allowed here")
         ctx.calls.extend((note_id, where) for note_id in fr.note_ids + nl.note_ids)
-        return Pair(fr, nl, where, same="both" in keys)
+        return Pair(fr, nl, where, same="both" in keys, accepted=accepted)
+
+    @staticmethod
+    def _accepted(entry, ctx) -> tuple[Accepted, ...]:
+        if entry is None:
+            return ()
+        knode, vnode = entry
+        items = ACCEPTED.convert(vnode, ctx, ctx.pos(knode))
+        if items is INVALID:
+            return ()
+        return tuple(Accepted(i["finding"], i["reason"], i["_pos"]) for i in items)
 
     @staticmethod
     def _text(node, ctx, keynode, what):
@@ -287,12 +299,13 @@ class PairSpec(Spec):
 
     def json_schema(self):
         text = {"type": "string", "minLength": 1}
+        accepted = ACCEPTED.json_schema()
         return {
             "description": self.doc,
             "oneOf": [
-                {"type": "object", "properties": {"fr": text, "nl": text},
+                {"type": "object", "properties": {"fr": text, "nl": text, "accepted": accepted},
                  "required": ["fr", "nl"], "additionalProperties": False},
-                {"type": "object", "properties": {"both": text},
+                {"type": "object", "properties": {"both": text, "accepted": accepted},
                  "required": ["both"], "additionalProperties": False},
             ],
         }
@@ -467,3 +480,11 @@ class KeyedSpec(Spec):
         return {"type": "object", "description": self.doc,
                 "patternProperties": {self.key_pattern: self.value.json_schema()},
                 "additionalProperties": False}
+
+
+# `accepted:` beside a pair's texts: findings of `check` its author accepts.
+ACCEPTED = ListSpec(MapSpec({
+    "finding": Field(TextSpec("the start of the finding's message, e.g. `dates differ`")),
+    "reason": Field(TextSpec("why the finding is accepted")),
+}, doc="a finding of `check` accepted for this field"), min_items=1,
+    doc="findings of `check` accepted for this field, each with its reason")

@@ -70,6 +70,17 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Accepted:
+    """A finding of `check` that the content's author accepts for this field,
+    and why (the published text really differs, say): still listed, marked
+    accepted, not counted."""
+
+    finding: str      # the start of the finding's message: `dates differ`
+    reason: str
+    pos: Pos
+
+
+@dataclass(frozen=True)
 class Pair:
     """A field given in both languages (or once for both, when `same`)."""
 
@@ -77,6 +88,7 @@ class Pair:
     nl: Text
     pos: Pos
     same: bool = False
+    accepted: tuple[Accepted, ...] = ()
 
     def __getitem__(self, lang: str) -> Text:
         if lang == "fr":
@@ -108,6 +120,7 @@ class Metadata:
     authors: tuple[Author, ...]
     and_others: bool = False
     summary: Pair | None = None
+    number_pos: Pos | None = None   # where `number:` is written, for findings about it
 
     @property
     def other(self) -> Lang:

@@ -39,7 +39,9 @@ class ReadLog:
         return self
 
     def __exit__(self, *exc) -> None:
-        _recording.remove(self.paths)
+        # By identity: logs nest (a cached value computed inside a build), and
+        # two sets with the same files are equal.
+        del _recording[next(i for i, log in enumerate(_recording) if log is self.paths)]
 
 
 def make_rule(target: Path, deps: list[Path]) -> str:
@@ -58,3 +60,10 @@ def relative(path: str, base: Path) -> Path:
         return p.relative_to(base)
     except ValueError:
         return p
+
+
+def note(paths) -> None:
+    """Report files as read to every log recording now: what a cached value
+    was computed from counts as read by whoever uses the value."""
+    for log in _recording:
+        log.update(paths)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from ..caching import from_files
 from ..errors import TemplateError
 from ..model import MAX_REQUEST_DEPTH
 
@@ -109,7 +109,7 @@ def _length(value, where: str, em: float | None = None) -> Length:
     return Length(str(value).strip(), number * _PT_PER[unit])
 
 
-@lru_cache(maxsize=8)
+@from_files(maxsize=8)
 def page_spec(templates: Path) -> PageSpec:
     path = templates / PAGE_FILE
     try:

@@ -5,7 +5,6 @@ writer takes them from here and only from here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -15,6 +14,7 @@ from . import locale
 from ..errors import TemplateError
 from .document import LANGS, Document
 from .legislature import Group, load_legislature
+from ..caching import from_files
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ class Wording(dict):
                             "from hemicycle's templates/")
 
 
-@lru_cache(maxsize=8)
+@from_files(maxsize=8)
 def load_wording(templates: Path) -> Wording:
     path = templates / "wording.yaml"
     try:

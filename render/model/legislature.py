@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from ruamel.yaml import YAML
+
+from ..caching import from_files
 
 _FILE_NAME = re.compile(r"^(\d+)\.yaml$")
 
@@ -98,7 +99,7 @@ def known_legislatures() -> list[int]:
     return sorted(numbers)
 
 
-@lru_cache(maxsize=None)
+@from_files()
 def load_legislature(number: int) -> Legislature:
     """The facts of legislature `number`, read once from its data file."""
     entry = _data_dir() / f"{number}.yaml"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from .errors import ContentError, Problem, TemplateError
+from .errors import ContentError, Problem, TemplateError, escaped
 from .content.loader import load_document
 from .output import OutputError, check_target, commit_outputs
 from .template_errors import template_problem
@@ -127,6 +127,10 @@ class Builder:
             self.shared_reads[fmt] |= reads[fmt] | load_reads
             if self.depfile:
                 deps = dependencies(result.path, self.shared_reads[fmt], self.templates)
+                if any("\n" in str(p) for p in [target, *deps]):
+                    self._fail(result, EXIT_INVALID, f"hemicycle: {result.path}: make cannot "
+                               "name a file whose name holds a line break; rename it")
+                    return
                 files.append((target.with_name(target.name + ".d"),
                               make_rule(target, deps).encode("utf-8", "surrogateescape")))
         try:
@@ -171,7 +175,7 @@ class Builder:
         return None
 
     def _fail(self, result: Result, status: int, message: str) -> None:
-        print(message, file=self.errors)
+        print(escaped(message), file=self.errors)  # a path may hold a line break
         result.status = max(result.status, status)
         result.failures.append(message)
 
@@ -182,17 +186,18 @@ class Builder:
 
 def summary_line(result: Result) -> str:
     """One line per document: what was written, its pages, the time taken."""
+    path = escaped(str(result.path))
     if result.status == EXIT_INVALID or not result.written:
         errors = len(result.problems)
         if errors:
-            return f"{result.path}: not built ({errors} error{'s' if errors != 1 else ''})"
+            return f"{path}: not built ({errors} error{'s' if errors != 1 else ''})"
         if result.findings:
-            return (f"{result.path}: not built under --strict ({result.findings} finding"
+            return (f"{path}: not built under --strict ({result.findings} finding"
                     f"{'s' if result.findings != 1 else ''} of check)")
-        return f"{result.path}: not built (see the message above)"
-    written = ", ".join(str(p) for p in result.written)
+        return f"{path}: not built (see the message above)"
+    written = ", ".join(escaped(str(p)) for p in result.written)
     pages = f", {result.pages} pages" if result.pages else ""
-    return f"{result.path} → {written}{pages}  {result.seconds:.2f} s"
+    return f"{path} → {written}{pages}  {result.seconds:.2f} s"
 
 
 def dependencies(content: Path, reads: set[str], templates: Path) -> list[Path]:

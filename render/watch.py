@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from .build import Builder, dependencies
+from .errors import escaped
 
 
 def _stamp(paths) -> dict[str, float | None]:
@@ -24,7 +25,7 @@ def _stamp(paths) -> dict[str, float | None]:
 
 
 def watch(path: Path, builder: Builder, interval: float = 0.3) -> int:
-    print(f"watching {path} (Ctrl-C stops)", file=builder.log, flush=True)
+    print(f"watching {escaped(str(path))} (Ctrl-C stops)", file=builder.log, flush=True)
     watched = [str(path)]
     last: dict | None = None
     try:
@@ -47,13 +48,14 @@ def _rebuild(path: Path, builder: Builder) -> list[str] | None:
     try:
         result = builder.build(path)
         state = "failed" if result.status else "rebuilt"
-        print(f"{time.strftime('%H:%M:%S')} {state} {path} in {result.seconds:.2f} s",
+        print(f"{time.strftime('%H:%M:%S')} {state} {escaped(str(path))} in "
+              f"{result.seconds:.2f} s",
               file=builder.log, flush=True)
         builder.errors.flush()
         # The same files as a make dependency file: the content, the
         # templates, fonts and data it read (not the libraries).
         return [str(p) for p in dependencies(path, result.reads, builder.templates)]
     except Exception as exc:  # a bug: said in one line, the next save is tried again
-        print(f"{time.strftime('%H:%M:%S')} failed {path}: internal error "
+        print(f"{time.strftime('%H:%M:%S')} failed {escaped(str(path))}: internal error "
               f"{type(exc).__name__}: {exc}; still watching", file=builder.errors, flush=True)
         return None

@@ -178,3 +178,23 @@ def test_a_content_file_name_that_is_not_utf8(tmp_path):
     assert b"r\xe9solution.yaml" in depfile.read_bytes()
     check = hemicycle("check", "--format", "json", name, cwd=tmp_path)
     assert check.returncode == 0
+
+
+def test_a_file_name_with_a_line_break_cannot_forge_log_lines(tmp_path):
+    name = "new\nline.yaml"
+    shutil.copy(MINIMAL, tmp_path / name)
+    result = hemicycle("build", name, "--format", "html", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.decode().splitlines()[0].startswith("new\\nline.yaml → out/new\\nline")
+    depfile = hemicycle("build", name, "--format", "html", "--out", "dep", "--depfile",
+                        cwd=tmp_path)
+    assert_one_line_failure(depfile, "make cannot name a file whose name holds a line break",
+                            code=2)
+    assert not (tmp_path / "dep").exists()
+
+
+def test_a_file_name_too_long_for_the_file_system(tmp_path):
+    name = "a" * 250 + ".yaml"
+    shutil.copy(MINIMAL, tmp_path / name)
+    result = hemicycle("build", name, "--format", "html", "--out", "out", cwd=tmp_path)
+    assert_one_line_failure(result, "File name too long")

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .content.characters import shows_nothing, unprintable
+from .errors import shown
 from .model import GENDERS
 from .model.legislature import load_legislature
 from .model.locale import file_stem
@@ -34,12 +36,19 @@ def parse_author(spec: str) -> NewAuthor:
     """`"Jan Peeters,m,N-VA"` → NewAuthor."""
     parts = [p.strip() for p in spec.split(",")]
     if len(parts) != 3 or not all(parts):
-        raise ScaffoldError(f"--author {spec!r}: write NAME,GENDER,PARTY, e.g. "
+        raise ScaffoldError(f"--author {shown(spec)}: write NAME,GENDER,PARTY, e.g. "
                             "\"Jan Peeters,m,N-VA\"")
     name, gender, party = parts
     if gender not in GENDERS:
-        raise ScaffoldError(f"--author {spec!r}: the gender is f, m or x, not {gender!r}")
-    return NewAuthor(name, gender, party)
+        raise ScaffoldError(f"--author {shown(spec)}: the gender is f, m or x, not "
+                            f"{shown(gender)}")
+    for value in (name, party):
+        found = unprintable(value)
+        if found or shows_nothing(value):
+            what = f"holds {found[1]}" if found else "shows nothing"
+            raise ScaffoldError(f"--author {shown(spec)}: {shown(value)} {what}; "
+                                "write the name as printed")
+    return NewAuthor(" ".join(name.split()), gender, party)
 
 
 def _q(text: str) -> str:

@@ -2,8 +2,11 @@
 `check` reports, that builds at once, and that is never overwritten."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+
+import pytest
 
 from conftest import ROOT
 from render.content.loader import load_document
@@ -66,3 +69,16 @@ def test_from_new_to_pdf_and_docx_in_two_more_commands(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "build" / "56K0612001.pdf").read_bytes().startswith(b"%PDF")
     assert (tmp_path / "build" / "56K0612001.docx").read_bytes().startswith(b"PK")
+
+
+@pytest.mark.parametrize("author, says", [
+    ("Jan\x1b[2J,m,N-VA", "holds the control character U+001B"),
+    ("Jan,m,\u200b", "shows nothing"),
+    (os.fsdecode(b"\xff\xfe,m,PS"), "holds the lone surrogate U+DCFF"),
+])
+def test_new_refuses_an_author_no_output_can_print(tmp_path, author, says):
+    result = hemicycle("new", "resolution", "--legislature", "56", "--number", "612",
+                       "--author", author, "--dir", str(tmp_path / "content"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert says in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "content").exists()

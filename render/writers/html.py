@@ -54,7 +54,50 @@ def base_url(templates: Path) -> str:
 
 # --- inline text ------------------------------------------------------------
 
-def note_element(note: Note, call_lang: str, langs) -> Markup:
+# A run without spaces longer than this is no word of French or Dutch (their
+# longest compounds stay under it): a code, an identifier, a pasted address.
+LONG_TOKEN = 50
+# A URL longer than this may not fit what is left of a line, or a line of the
+# cover's title; a shorter one moves to the next line whole, as a word does.
+LONG_URL = 30
+# Set as `.token` (never hyphenated), breakable after their punctuation: long
+# URLs (up to a character no URL holds) and runs longer than any word.
+_TOKEN = re.compile(r"(?P<url>(?:[a-z][a-z0-9+.-]*://|www\.)[^\s\"<>]+)"
+                    rf"|\S{{{LONG_TOKEN + 1},}}", re.IGNORECASE)
+_TOKEN_PUNCTUATION = re.compile(r"[/.\-?&=_#]+(?=\S)")
+# Where a token may break: WeasyPrint breaks a line only inside one text
+# box, so the PDF gets a zero-width space (Pango draws nothing for it and the
+# PDF's text keeps none); browsers get <wbr>, which copying leaves out.
+PDF_BREAK = "\u200b"
+SCREEN_BREAK = Markup("<wbr>")
+
+
+def text_html(text: str, screen: bool = False) -> Markup:
+    """A text escaped, its URLs and overlong words marked as tokens with
+    break opportunities after their punctuation."""
+    out, last = [], 0
+    for m in _TOKEN.finditer(text):
+        if m.group("url") and len(m.group()) <= LONG_URL:
+            continue
+        out.append(escape(text[last:m.start()]))
+        out.append(Markup('<span class="token">{}</span>').format(
+            _breakable(m.group(), screen)))
+        last = m.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
+def _breakable(token: str, screen: bool) -> Markup:
+    mark = SCREEN_BREAK if screen else PDF_BREAK
+    out, last = [], 0
+    for m in _TOKEN_PUNCTUATION.finditer(token):
+        out += [escape(token[last:m.end()]), mark]
+        last = m.end()
+    out.append(escape(token[last:]))
+    return Markup("").join(out)
+
+
+def note_element(note: Note, call_lang: str, langs, screen: bool = False) -> Markup:
     """A note, both languages side by side, lead language left, marked with
     the language of the cell it stands in (its call's).
 
@@ -67,7 +110,7 @@ def note_element(note: Note, call_lang: str, langs) -> Markup:
             '<span class="fn-half fn-{side} {lang}" lang="{tag}">'
             '<span class="fn-num">{n}</span>{text}</span>').format(
                 side="lead" if i == 0 else "other", lang=lang, tag=LANGUAGE_TAGS[lang],
-                n=note.number, text=inline(note.texts[lang], lang)))
+                n=note.number, text=inline(note.texts[lang], lang, screen=screen)))
     return Markup('<span class="fn" data-n="{n}" data-call-lang="{call}" '
                   'data-langs="{langs}">{halves}</span>').format(
         n=note.number, call=call_lang, langs=" ".join(langs), halves=Markup("").join(halves))
@@ -82,14 +125,14 @@ def inline(parts, lang: str, notes: dict[str, Note] | None = None, langs=(),
     out = []
     for part in parts:
         if isinstance(part, Str):
-            out.append(escape(part.text))
+            out.append(text_html(part.text, screen))
         elif isinstance(part, Emph):
-            out.append(Markup("<em>{}</em>").format(part.text))
+            out.append(Markup("<em>{}</em>").format(text_html(part.text, screen)))
         elif isinstance(part, Sup):
             out.append(Markup('<span class="ord">{}</span>').format(part.text))
         elif isinstance(part, Call) and notes is not None:
             if part.carries:
-                mark = note_element(notes[part.note_id], lang, langs)
+                mark = note_element(notes[part.note_id], lang, langs, screen)
             else:
                 mark = Markup('<span class="call{first}" data-n="{n}" data-lang="{lang}">{n}'
                               '</span>').format(first=" first" if part.first else "",
@@ -101,8 +144,8 @@ def inline(parts, lang: str, notes: dict[str, Note] | None = None, langs=(),
     return Markup("").join(out)
 
 
-def _text(text: Text, lang: str) -> Markup:
-    return inline(text.parts, lang)
+def _text(text: Text, lang: str, screen: bool = False) -> Markup:
+    return inline(text.parts, lang, screen=screen)
 
 
 # --- rows -------------------------------------------------------------------
@@ -166,7 +209,7 @@ def context(doc: Document, templates: Path, screen: bool = False) -> dict:
     meta = doc.meta
     summary = None
     if meta.summary is not None:
-        summary = {lang: _text(meta.summary[lang], lang) for lang in meta.langs}
+        summary = {lang: _text(meta.summary[lang], lang, screen) for lang in meta.langs}
     return {
         "doc": doc,
         "f": f,
@@ -174,14 +217,15 @@ def context(doc: Document, templates: Path, screen: bool = False) -> dict:
         "lead": meta.lead,
         "tags": f.language_tags,
         "meta": _metadata(doc, f),
-        "title": {lang: _text(meta.title[lang], lang) for lang in meta.langs},
+        "title": {lang: _text(meta.title[lang], lang, screen) for lang in meta.langs},
         "summary": summary,
         "sections": html_rows(lay, screen),
         "labels": label_columns(lay, page_spec(templates), templates),
         "strip": [(s.lang, pieces(s)) for s in f.strip],
         "session": {lang: pieces(f.session[lang]) for lang in meta.langs},
         "notes": [{"n": note.number,
-                   "cells": {lang: inline(note.texts[lang], lang) for lang in meta.langs}}
+                   "cells": {lang: inline(note.texts[lang], lang, screen=True)
+                             for lang in meta.langs}}
                   for note in lay.notes] if screen else [],
     }
 

@@ -143,14 +143,69 @@ def layout(doc: Document, templates: Path):
 
 def render_pdf(doc: Document, templates: Path, options: WriterOptions = WriterOptions()) -> bytes:
     document = layout(doc, templates)
-    if cover_overflows(document):
-        # The cover has a fixed height (its strip sits at the foot): rather
-        # than print a title or summary over the strip, say what to shorten.
-        field, pos = ("summary", doc.meta.summary.pos) if doc.meta.summary is not None \
-            else ("title", doc.meta.title.pos)
-        raise ContentError([Problem(pos, f"the cover cannot hold this {field}: shorten it "
-                                         "so that the cover fits on its one page")])
+    problems = cover_problems(doc, document) + note_problems(doc, document)
+    if problems:
+        raise ContentError(problems)
     return Rendered.of(document.write_pdf(pdf_identifier=False), len(document.pages))
+
+
+# --- the cover -----------------------------------------------------------------
+
+# The cover's texts of varying length, by the class of their table in the
+# HTML, and the share of the cover's free room (below the document type,
+# above the strip) each may take on a cover that is full: a long summary is
+# usual, a title of a third of the page is not.
+COVER_SHARES = {"cover-title": 0.25, "cover-authors": 0.25, "cover-summary": 0.5}
+
+
+def cover_problems(doc: Document, document) -> list[Problem]:
+    """The cover has a fixed height (its strip sits at the foot): rather than
+    print a text over the strip, say which text to shorten — the one that
+    takes the most room for its share."""
+    if not cover_overflows(document):
+        return []
+    heights = cover_heights(document)
+    field = max(heights, key=lambda name: heights[name] / COVER_SHARES[name])
+    return [_cover_problem(doc, field)]
+
+
+def _cover_problem(doc: Document, field: str) -> Problem:
+    meta = doc.meta
+    fits = "so that the cover fits on its one page"
+    if field == "cover-summary":
+        return Problem(meta.summary.pos, f"the cover cannot hold this summary: shorten it {fits}")
+    if field == "cover-title":
+        return Problem(meta.title.pos, f"the cover cannot hold this title: shorten it {fits}")
+    longest = max(meta.authors, key=lambda a: len(a.name))
+    if len(longest.name) > sum(len(a.name) for a in meta.authors) / 2:
+        return Problem(longest.pos, f"the cover cannot hold the authors with this name: "
+                                    f"shorten it {fits}")
+    others = "" if meta.and_others else " and set `and_others: true` (et consorts / c.s.)"
+    return Problem(meta.authors[0].pos,
+                   f"the cover cannot hold these {len(meta.authors)} authors: list fewer"
+                   f"{others} {fits}")
+
+
+def cover_heights(document) -> dict[str, float]:
+    """The height each text of varying length takes on the cover, in pt,
+    over every page the cover runs onto."""
+    from weasyprint.formatting_structure.boxes import TableBox
+
+    heights = dict.fromkeys(COVER_SHARES, 0.0)
+    for page in document.pages:
+        on_cover = False
+        for box, _ in _walk(page._page_box):
+            element = getattr(box, "element", None)
+            if element is None:
+                continue
+            classes = (element.get("class") or "").split()
+            on_cover = on_cover or (box.element_tag == "section" and "cover" in classes)
+            if isinstance(box, TableBox):
+                for name in set(classes) & heights.keys():
+                    heights[name] += box.margin_height()
+        if not on_cover:
+            break
+    return heights
 
 
 def cover_overflows(document) -> bool:
@@ -172,6 +227,38 @@ def cover_overflows(document) -> bool:
         if index == 0 and strip_top is not None and bottom > strip_top + 0.01:
             return True
     return False
+
+
+# --- notes taller than a page -------------------------------------------------------
+
+def note_problems(doc: Document, document) -> list[Problem]:
+    """A note stands whole at the foot of one page (WeasyPrint does not carry
+    a note over to the next): one taller than a page would be printed over
+    the text and past the page's foot. Say which note to shorten."""
+    from weasyprint.formatting_structure.boxes import FootnoteAreaBox
+
+    by_number = {str(note.number): note for note in doc.footnotes.values()}
+    problems: dict[str, Problem] = {}
+    for page in document.pages:
+        page_box = page._page_box
+        for area in page_box.children:
+            if (not isinstance(area, FootnoteAreaBox)
+                    or area.position_y >= page_box.content_box_y() - 0.01):
+                continue
+            number = _tallest_note(area)
+            note = by_number.get(number)
+            if note is not None and number not in problems:
+                problems[number] = Problem(note.text.pos, (
+                    f"the note '{note.id}' is taller than a page can hold at its foot: "
+                    "shorten it, or move part of it into the text"))
+    return list(problems.values())
+
+
+def _tallest_note(area) -> str | None:
+    """The number of the tallest note in a page's footnote area."""
+    notes = [(child.margin_height(), child.element.get("data-n"))
+             for child in area.children if getattr(child, "element", None) is not None]
+    return max(notes)[1] if notes else None
 
 
 # --- where the notes and their calls landed ----------------------------------

@@ -194,7 +194,9 @@ CUSTOM_PROPERTIES = "/docProps/custom.xml"
 _CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"   # the user-defined property set
-_CORE_LIMIT = 255   # python-docx refuses longer core property values
+# Word keeps at most 255 characters (UTF-16 units) of a text property, core
+# or custom, and python-docx refuses longer core ones.
+PROPERTY_LIMIT = 255
 
 
 def docproperty(name: str, result: list, props) -> list:
@@ -229,7 +231,7 @@ def _custom_xml(values: dict[str, str]) -> bytes:
     for pid, (name, value) in enumerate(values.items(), start=2):
         prop = etree.SubElement(root, f"{{{_CUSTOM_NS}}}property", fmtid=_CUSTOM_FMTID,
                                 pid=str(pid), name=name)
-        etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = wml.clean(value)
+        etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = limited(value)
     return _xml_bytes(root)
 
 
@@ -243,13 +245,31 @@ def _app_xml(furn) -> bytes:
                         ("Company", f"{furn.chamber['fr']} / {furn.chamber['nl']}"),
                         ("LinksUpToDate", "false"), ("SharedDoc", "false"),
                         ("HyperlinksChanged", "false"), ("AppVersion", "1.0000")):
-        etree.SubElement(root, f"{{{_APP_NS}}}{name}").text = wml.clean(value)
+        etree.SubElement(root, f"{{{_APP_NS}}}{name}").text = limited(value)
     return _xml_bytes(root)
 
 
-def _limited(text: str) -> str:
+def _utf16_units(ch: str) -> int:
+    return 2 if ord(ch) > 0xFFFF else 1
+
+
+def limited(text: str, between: str = " ") -> str:
+    """`text` as a document property holds it: whole when it fits, else cut
+    at the last `between` (a word's end, or a name's in a list) and ended
+    with "…", so that the property reads as the start of the text."""
     text = wml.clean(text)
-    return text if len(text) <= _CORE_LIMIT else text[:_CORE_LIMIT - 1] + "…"
+    if sum(map(_utf16_units, text)) <= PROPERTY_LIMIT:
+        return text
+    room = PROPERTY_LIMIT - 1                    # one unit for "…"
+    end = units = 0
+    while units + _utf16_units(text[end]) <= room:
+        units += _utf16_units(text[end])
+        end += 1
+    if not text.startswith(between, end):        # the cut falls inside a word
+        boundary = text.rfind(between, 0, end)
+        if boundary > end // 2:                  # unless that word fills half the room
+            end = boundary
+    return text[:end].rstrip() + "…"
 
 
 def properties(document, doc, furn) -> None:
@@ -258,15 +278,15 @@ def properties(document, doc, furn) -> None:
     meta = doc.meta
     core = document.core_properties
     when = datetime(meta.deposited.year, meta.deposited.month, meta.deposited.day)
-    core.title = _limited(furn.title)
-    core.subject = _limited(furn.doctype[meta.lead])
-    core.author = _limited(", ".join(a.name for a in meta.authors))
+    core.title = limited(furn.title)
+    core.subject = limited(furn.doctype[meta.lead])
+    core.author = limited(", ".join(a.name for a in meta.authors), between=", ")
     core.last_modified_by = "hemicycle"
-    core.language = furn.language_tags[meta.lead]
-    core.identifier = furn.document_number
-    core.keywords = furn.document_number
+    core.language = limited(furn.language_tags[meta.lead])
+    core.identifier = limited(furn.document_number)
+    core.keywords = limited(furn.document_number)
     core.comments = ""
-    core.category = _limited(furn.doctype[meta.lead])
+    core.category = limited(furn.doctype[meta.lead])
     core.revision = 1
     core.created = when
     core.modified = when

@@ -13,6 +13,11 @@ page geometry of `templates/page.yaml`.
 - a row that calls a note is cut into rows at the sentences that end with a
   call: only those short rows are kept whole on a page (so that both calls
   and the note stand on one page), the rest of the paragraph may break.
+- every table has a fixed layout: a word longer than its column (a pasted
+  URL) breaks at the column's edge in Word and LibreOffice instead of
+  widening the column. No invisible break character (zero-width space) is
+  added to URLs, unlike the PDF: a clerk copies, searches and edits the
+  text here, and would carry it into the address.
 """
 from __future__ import annotations
 

@@ -83,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="text lines (default) or JSON for tools")
     check.add_argument("--strict", action="store_true", help="warnings also fail (exit 1)")
+    check.add_argument("--templates", type=Path, default=None,
+                       help="templates folder the pages are laid out with (default: the "
+                            "project's templates/)")
     check.set_defaults(run=cmd_check)
 
     new = commands.add_parser(
@@ -147,6 +150,7 @@ def cmd_watch(args) -> int:
 def cmd_check(args) -> int:
     from .check.findings import counted, findings  # parity, house style, accepted ones
 
+    templates = _templates(args)
     invalid = False
     found: list[Problem] = []
     for path in args.files:
@@ -156,7 +160,7 @@ def cmd_check(args) -> int:
             found.extend(exc.problems)
             invalid = True
             continue
-        found.extend(findings(doc))
+        found.extend(findings(doc, templates))
     errors = sum(p.severity == "error" for p in counted(found))
     warnings = len(counted(found)) - errors
     accepted = len(found) - len(counted(found))

@@ -13,10 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
+from render.check.findings import findings
 from render.check.parity import check_document
 from render.content.loader import load_bytes
 from render.errors import ContentError
 from render.paths import templates_dir
+from conftest import MINIMAL
 from test_properties import documents
 
 HOSTILE = st.one_of(
@@ -108,10 +110,40 @@ def test_what_check_accepts_builds_to_html_and_docx(data):
 
 @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
 @given(hostile_documents())
-def test_what_check_accepts_builds_to_pdf(data):
+def test_check_and_the_pdf_agree_on_what_the_pages_hold(data):
+    """`check` lays the pages out when a cover or a note may be too full; the
+    PDF writer refuses exactly what it reports, and writes everything else."""
     from render.writers.pdf import render_pdf
     doc = loaded_or_refused(data)
     if doc is None:
         return
-    check_document(doc)
-    assert render_pdf(doc, templates_dir()).startswith(b"%PDF-")
+    found = [p for p in findings(doc, templates_dir()) if p.severity == "error"]
+    try:
+        assert render_pdf(doc, templates_dir()).startswith(b"%PDF-")
+        refused = []
+    except ContentError as exc:
+        refused = exc.problems
+    assert all(p in found for p in refused)
+
+
+def test_check_reports_what_the_pdf_refuses(tmp_path):
+    """The two refusals of the PDF writer, seen by `check` first."""
+    from render.writers.pdf import render_pdf
+    minimal = MINIMAL.read_text(encoding="utf-8")
+    many = "".join(f"    - name: Auteur Numéro{i}\n      gender: f\n      party: PS\n"
+                   for i in range(200))
+    start = minimal.index("  authors:\n") + len("  authors:\n")
+    crowded = minimal[:start] + many + minimal[minimal.index("  and_others:"):]
+    long_note = minimal.replace("Rapport sur les pollinisateurs, 2020.",
+                                "Rapport sur les pollinisateurs, 2020. "
+                                + "Une phrase de la note. " * 260)
+    assert long_note != minimal
+    for text in (crowded, long_note):
+        doc = load_bytes(text.encode("utf-8"), "full.yaml")
+        found = [p for p in findings(doc, templates_dir()) if p.severity == "error"]
+        assert found
+        try:
+            render_pdf(doc, templates_dir())
+            raise AssertionError("the PDF writer built what check refused")
+        except ContentError as exc:
+            assert exc.problems == found

@@ -1,6 +1,7 @@
 """Everything `check` reports on a valid document: the comparisons of the two
 languages and the house style (parity), the file's name against its number,
-and which findings the content itself accepts.
+what the pages cannot hold (fits), and which findings the content itself
+accepts.
 
 A finding is accepted by an `accepted:` entry beside the pair it concerns
 (its `finding` is the start of the message, its `reason` says why): it is
@@ -16,13 +17,18 @@ from pathlib import Path
 from ..errors import Problem
 from ..model import Accepted, Document, Pos
 from ..model.locale import file_stem
+from .fits import fit_findings
 from .parity import check_document
 
 _CHAMBER_STEM = re.compile(r"\d{2}K\d{7}")
 
 
-def findings(doc: Document) -> list[Problem]:
+def findings(doc: Document, templates: Path | None = None) -> list[Problem]:
+    """With `templates`, also what the laid-out pages cannot hold (the PDF
+    writer finds that itself while building)."""
     problems = check_document(doc) + file_name_findings(doc)
+    if templates is not None:
+        problems += fit_findings(doc, templates)
     return sorted(apply_accepted(doc, problems), key=lambda p: (p.pos.line, p.pos.col))
 
 

@@ -143,10 +143,16 @@ def layout(doc: Document, templates: Path):
 
 def render_pdf(doc: Document, templates: Path, options: WriterOptions = WriterOptions()) -> bytes:
     document = layout(doc, templates)
-    problems = cover_problems(doc, document) + note_problems(doc, document)
+    problems = page_problems(doc, document)
     if problems:
         raise ContentError(problems)
     return Rendered.of(document.write_pdf(pdf_identifier=False), len(document.pages))
+
+
+def page_problems(doc: Document, document) -> list[Problem]:
+    """What the laid-out pages cannot hold: a cover past its page, a note
+    taller than a page. `hemicycle check` asks the same (render.check.fits)."""
+    return cover_problems(doc, document) + note_problems(doc, document)
 
 
 # --- the cover -----------------------------------------------------------------

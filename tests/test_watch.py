@@ -96,3 +96,41 @@ def test_watch_survives_any_save_and_rebuilds_the_fixed_file(tmp_path):
         code = proc.wait(timeout=30)
     assert code == 0
     assert not any("Traceback" in l for l in seen), "".join(seen)
+
+
+def test_watch_rereads_a_template_edited_while_it_runs(tmp_path):
+    """Stylesheet and wording edited during a watch: the next build uses them."""
+    import shutil
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    content = tmp_path / "doc.yaml"
+    content.write_text(MINIMAL.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "render", "watch", str(content), "--format", "html",
+         "--out", str(out), "--templates", str(templates), "--interval", "0.1"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(l) for l in proc.stdout], daemon=True).start()
+    seen: list[str] = []
+    try:
+        wait_for(lines, "rebuilt", seen)
+        time.sleep(0.3)
+        with open(templates / "html" / "chamber.css", "a", encoding="utf-8") as f:
+            f.write("\n/* restyled-while-watching */\n")
+        wait_for(lines, "rebuilt", seen)
+        assert "restyled-while-watching" in (out / "doc.html").read_text(encoding="utf-8")
+
+        time.sleep(0.3)
+        wording = templates / "wording.yaml"
+        text = wording.read_text(encoding="utf-8")
+        assert "Kamer van volksvertegenwoordigers" in text
+        wording.write_text(text.replace("Kamer van volksvertegenwoordigers",
+                                        "Kamer van volksvertegenwoordigers-gewijzigd"),
+                           encoding="utf-8")
+        wait_for(lines, "rebuilt", seen)
+        assert "volksvertegenwoordigers-gewijzigd" in (out / "doc.html").read_text(
+            encoding="utf-8")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)

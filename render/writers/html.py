@@ -18,6 +18,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from ..caching import from_files
 from ..layout.labels import label_columns
 from ..layout.page import page_spec
 from ..layout.rows import Call, Layout, Note, Sup, layout
@@ -259,13 +260,13 @@ def html_for_pdf(doc: Document, templates: Path,
     return html_string(doc, templates, inline_css=False, breaks=breaks), base_url(templates)
 
 
-@lru_cache(maxsize=8)
+@from_files(maxsize=8)
 def stylesheet_text(templates: Path) -> str:
     """The stylesheet, its page geometry and type sizes filled in from page.yaml."""
     return environment(templates).get_template(STYLESHEET).render(page=page_spec(templates))
 
 
-@lru_cache(maxsize=8)
+@from_files(maxsize=8)
 def screen_stylesheet_text(templates: Path) -> str:
     return (templates / HTML_DIR / SCREEN_STYLESHEET).read_text(encoding="utf-8")
 
@@ -289,7 +290,7 @@ def embed_urls(css: str, base: Path) -> str:
     return _CSS_URL.sub(data_url, css)
 
 
-@lru_cache(maxsize=32)
+@from_files(maxsize=32)
 def _base64(path: Path) -> str:
     import base64
     return base64.b64encode(path.read_bytes()).decode("ascii")

@@ -11,11 +11,11 @@ from __future__ import annotations
 import atexit
 import mimetypes
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .html import STYLESHEET, HTML_DIR, html_for_pdf, stylesheet_text
+from ..caching import from_files
 from ..errors import ContentError, Problem
 from ..model import Document
 from . import Rendered, WriterOptions
@@ -89,7 +89,7 @@ class _Setup:
     stylesheet: object
 
 
-@lru_cache(maxsize=8)
+@from_files(maxsize=8)
 def setup(templates: Path) -> _Setup:
     """Fonts, stylesheet and fetcher of one templates folder, loaded once."""
     from weasyprint import CSS

@@ -55,3 +55,14 @@ def test_nothing_missing_passes_quietly(tmp_path):
     result = run(tmp_path, sys.executable, "libpango-1.0-0",
                  dpkg_query="echo 'install ok installed'")
     assert result.returncode == 0 and result.stdout == result.stderr == ""
+
+
+def test_the_readme_lists_the_packages_make_installs():
+    import re
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    block = re.search(r"^DEBIAN_PACKAGES := (.*?)(?<!\\)\n", makefile, re.M | re.S).group(1)
+    wanted = set(block.replace("\\", " ").split())
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = re.search(r"apt-get install (.*?)\n```", readme, re.S).group(1)
+    assert set(line.replace("\\", " ").split()) == wanted
+    assert "python3-venv" in wanted

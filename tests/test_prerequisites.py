@@ -63,6 +63,6 @@ def test_the_readme_lists_the_packages_make_installs():
     block = re.search(r"^DEBIAN_PACKAGES := (.*?)(?<!\\)\n", makefile, re.M | re.S).group(1)
     wanted = set(block.replace("\\", " ").split())
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    line = re.search(r"apt-get install (.*?)\n```", readme, re.S).group(1)
+    line = re.search(r"```sh\napt-get install (.*?)\n```", readme, re.S).group(1)
     assert set(line.replace("\\", " ").split()) == wanted
     assert "python3-venv" in wanted

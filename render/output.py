@@ -27,7 +27,7 @@ def commit_outputs(files: list[tuple[Path, bytes]]) -> None:
     staged: list[tuple[str, Path]] = []
     try:
         for path, data in files:
-            staged.append((_stage(path, data), path))
+            _stage(path, data, staged)
         for tmp, path in staged:
             _replace(tmp, path)
     finally:
@@ -55,11 +55,14 @@ def _check_folder(folder: Path) -> None:
             return
 
 
-def _stage(path: Path, data: bytes) -> str:
+def _stage(path: Path, data: bytes, staged: list[tuple[str, Path]]) -> None:
+    """Write `data` beside `path`; the temporary file joins `staged` as soon
+    as it exists, so that whatever happens next removes it."""
     check_target(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        staged.append((tmp, path))
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {_cause(exc, path.parent)}") from None
     try:
@@ -69,9 +72,7 @@ def _stage(path: Path, data: bytes) -> str:
             os.fsync(f.fileno())
         os.chmod(tmp, 0o644)
     except OSError as exc:
-        _discard(tmp)
         raise OutputError(f"cannot write {path}: {_cause(exc, path.parent)}") from None
-    return tmp
 
 
 def _replace(tmp: str, path: Path) -> None:

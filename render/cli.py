@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -113,13 +114,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Stopped(BaseException):  # like Ctrl-C: not caught as an ordinary error
+    """The process was asked to stop (SIGTERM, SIGHUP): unwinding runs every
+    cleanup, so no temporary file is left beside the outputs."""
+
+    def __init__(self, signum: int):
+        self.status = 128 + signum
+
+
+def _stop(signum, frame):
+    raise Stopped(signum)
+
+
 def main(argv: list[str] | None = None) -> int:
     guard_standard_streams()
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop)
     args = build_parser().parse_args(argv)
     try:
         status = args.run(args)
     except KeyboardInterrupt:
         status = 130
+    except Stopped as exc:
+        print("hemicycle: stopped; outputs not yet replaced are left as they were",
+              file=sys.stderr)
+        status = exc.status
     except SystemExit as exc:  # a usage error found after parsing, already said
         status = exc.code
     return stream_failures(status)

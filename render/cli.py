@@ -111,6 +111,21 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print the JSON Schema of the content format, for editors that complete "
                     "and validate YAML as one types (docs/content.schema.json is this output).")
     schema.set_defaults(run=cmd_schema)
+
+    imports = commands.add_parser(
+        "import", help="turn a DOCX that hemicycle made (edited in Word or not) back into "
+                       "a content file",
+        description="Read FILE.docx, as hemicycle built it or as edited in Word or "
+                    "LibreOffice, and write the content file that builds it. Whatever cannot "
+                    "be mapped back (text outside the table, a row in one language, pending "
+                    "tracked changes, comments…) is reported and nothing is written.")
+    imports.add_argument("file", metavar="FILE.docx", type=Path)
+    imports.add_argument("-o", "--output", type=Path, default=None, metavar="FILE.yaml",
+                         help="the content file to write (default: standard output); an "
+                              "existing file is never replaced without --force")
+    imports.add_argument("--force", action="store_true",
+                         help="replace the output file if it exists")
+    imports.set_defaults(run=cmd_import)
     return parser
 
 
@@ -225,4 +240,34 @@ def cmd_new(args) -> int:
         print(f"hemicycle new: {exc}", file=sys.stderr)
         return EXIT_INVALID
     print(target)
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    from .importer import import_docx
+    from .importer.problems import ImportRefused
+    from .importer.writing import write_content
+    from .output import OutputError
+    if args.output is not None and args.output.resolve() == args.file.resolve():
+        print(f"hemicycle import: {args.output} is the DOCX being read; write the content "
+              "elsewhere with -o", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        text = import_docx(args.file, args.output)
+    except ImportRefused as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        count = len(exc.problems)
+        print(f"{args.file}: not imported: {count} problem{'s' if count != 1 else ''}; "
+              "nothing written", file=sys.stderr)
+        return EXIT_INVALID
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        write_content(args.output, text, force=args.force)
+    except OutputError as exc:
+        print(f"hemicycle import: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    print(args.output)
     return EXIT_OK

@@ -109,3 +109,85 @@ def _merge(parts: list[Inline]) -> list[Inline]:
 def escape(text: str) -> str:
     """The markup-safe form of a literal text (used when writing content)."""
     return re.sub(r"([*\[\\])", r"\\\1", text)
+
+
+def markup(parts) -> str:
+    """The inline markup that reads back as `parts`: emphasis between `*`
+    (a call inside it stays inside), calls as `[^id]`, and only the escapes
+    the text needs. Emphasis has no space at its ends (the markup cannot
+    say it); `tidy_parts` moves such spaces out."""
+    written = _markup(parts, _escape_needed)
+    if _merge_emphasis(parse_inline(written).parts) == _merge_emphasis(tuple(parts)):
+        return written
+    return _markup(parts, escape)
+
+
+def _markup(parts, escaped) -> str:
+    out: list[str] = []
+    i, n = 0, len(parts)
+    while i < n:
+        part = parts[i]
+        if isinstance(part, Emph):
+            # the emphasis runs on over calls to the last emphasised text
+            end = i
+            for j in range(i, n):
+                if isinstance(parts[j], Emph):
+                    end = j
+                elif not isinstance(parts[j], NoteRef):
+                    break
+            inner = "".join(escape(p.text) if isinstance(p, Emph) else f"[^{p.id}]"
+                            for p in parts[i:end + 1])
+            out.append(f"*{inner}*")
+            i = end + 1
+        elif isinstance(part, NoteRef):
+            out.append(f"[^{part.id}]")
+            i += 1
+        else:
+            out.append(escaped(part.text))
+            i += 1
+    return "".join(out)
+
+
+def _escape_needed(text: str) -> str:
+    """A literal text with `*` escaped, and `\\` and `[` only where they would
+    be read as markup (before a markup character, or opening a call)."""
+    out = []
+    for k, ch in enumerate(text):
+        nxt = text[k + 1] if k + 1 < len(text) else ""
+        if ch == "*" or (ch == "\\" and (nxt in _ESCAPABLE or not nxt)) \
+                or (ch == "[" and _CALL.match(text, k)):
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _merge_emphasis(parts) -> tuple:
+    """Emphases side by side read as one (they print as one)."""
+    out: list[Inline] = []
+    for p in parts:
+        if out and type(p) is type(out[-1]) and isinstance(p, (Str, Emph)):
+            out[-1] = type(p)(out[-1].text + p.text)
+        else:
+            out.append(p)
+    return tuple(out)
+
+
+def tidy_parts(parts) -> tuple:
+    """Parts that markup can write: emphasis side by side merged, the spaces
+    at the ends of an emphasis taken out of it, nothing empty."""
+    out: list[Inline] = []
+    for p in _merge_emphasis(parts):
+        if isinstance(p, Emph):
+            core = p.text.strip()
+            if not core:
+                out.append(Str(p.text))
+                continue
+            lead = p.text[:len(p.text) - len(p.text.lstrip())]
+            trail = p.text[len(p.text.rstrip()):]
+            out += [Str(lead)] if lead else []
+            out.append(Emph(core))
+            out += [Str(trail)] if trail else []
+        elif not isinstance(p, (Str, Emph)) or p.text:
+            out.append(p)
+    return _merge_emphasis(out)

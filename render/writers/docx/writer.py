@@ -37,6 +37,7 @@ from ...errors import TemplateError
 from .. import WriterOptions
 from . import package, wml
 from .notes import note_body
+from .sources import add_sources
 from .styles import StyleMap
 
 REFERENCE = Path("docx") / "reference.docx"
@@ -107,6 +108,7 @@ def render_docx(doc: Document, templates: Path, options: WriterOptions = WriterO
     package.settings(document)
     w.headers_and_footers(document)
     package.properties(document, doc, lay.furniture)
+    add_sources(document, doc)   # the content as written, for `hemicycle import`
     package.embed_fonts(document, templates, w.characters())
     return package.save(document, doc.meta.deposited)
 
@@ -265,7 +267,9 @@ class _Writer:
             if isinstance(part, Str):
                 out += self.runs(part.text, lang, style)
             elif isinstance(part, Emph):
-                out += self.runs(part.text, lang, style or "Emphasis")
+                # in a lead verb (its own character style) emphasis is direct italics
+                out += self.runs(part.text, lang, style or "Emphasis",
+                                 *((wml.flag("w:i"),) if style else ()))
             elif isinstance(part, Sup):
                 out += self.runs(part.text, lang, style, wml.val("w:vertAlign", "superscript"))
             elif isinstance(part, Call):

@@ -273,3 +273,21 @@ def etree_run(text):
     t.text = text
     t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     return r
+
+
+def test_an_edit_of_the_cover_derived_from_metadata_is_reported(tmp_path):
+    """The authors line of the cover comes from the metadata: editing it in
+    Word cannot come back, and import says so rather than drop it."""
+    docx = build(load_document(DATA / "minimal.yaml"), tmp_path / "doc.docx")
+
+    def change(document, notes):
+        for t in document.iter(w("t")):
+            if t.text and "Dupont" in t.text:
+                t.text = t.text.replace("Dupont", "Durand")
+                return
+        raise AssertionError("no author on the cover")
+
+    problems = _problems(_edit(docx, tmp_path / "edited.docx", change), tmp_path)
+    assert len(problems) == 1
+    assert "(“(déposée par Mme Marie…”)" in problems[0]
+    assert "derived from the content's metadata" in problems[0]

@@ -31,7 +31,8 @@ from .package import NotADocx, read_docx
 from .problems import ImportRefused, Problems, Where
 from .recorded import RecordError, read_record
 from .refusals import refusals
-from .runs import ParagraphReader, StyleNames
+from .runs import W, ParagraphReader, StyleNames
+from ..writers.docx.sources import cover_paragraphs
 
 SCHEMA = PROJECT_ROOT / "docs" / "content.schema.json"
 
@@ -65,6 +66,7 @@ def import_docx(path: Path, output: Path | None = None) -> str:
     if parts.comments and not any("comment" in p.message for p in problems.found):
         problems.add(Where(), "it holds comments; content has no comments: resolve and delete "
                               "them (Review › Delete › Delete All Comments) and import again")
+    _derived_cover_unchanged(parts, record, reader, problems)
     body = read_body(parts.document, styles, langs, problems)
     notes = read_notes(parts.footnotes, reader, langs, problems)
     doc = assemble(body, notes, record, bookmark_targets(parts.document),
@@ -82,6 +84,27 @@ def import_docx(path: Path, output: Path | None = None) -> str:
             problems.add(Where(), f"the imported content is not valid: {p.message}")
         raise ImportRefused(problems.found) from None
     return text
+
+
+def _derived_cover_unchanged(parts, record, reader, problems: Problems) -> None:
+    """The cover's number, date, authors… come from the metadata: an edit of
+    them cannot be imported, and is not dropped without a word."""
+    body = parts.document.find(f"{W}body")
+    if record.cover is None or body is None:
+        return
+    where = Paragraphs(parts.document, reader).where
+    shown = list(cover_paragraphs(body, parts.style_names))
+    for i, (p, text) in enumerate(shown):
+        if i >= len(record.cover) or text != record.cover[i]:
+            problems.add(where(p), "this text of the cover is derived from the content's "
+                                   "metadata (number, date, authors, session) and cannot be "
+                                   "imported: restore it here, and change the metadata in the "
+                                   "content file instead")
+            return
+    if len(shown) < len(record.cover):
+        problems.add(Where(), "a text of the cover was deleted; the cover is derived from the "
+                              "content's metadata: restore it, and change the metadata in the "
+                              "content file instead")
 
 
 def _whole(problems: Problems, message: str):

@@ -48,6 +48,7 @@ class Record:
     summary: RecordedPair | None
     items: list[RecordedItem] = field(default_factory=list)
     notes: list[RecordedNote] = field(default_factory=list)
+    cover: list[str] | None = None          # the derived texts of the cover, as built
 
 
 class RecordError(Exception):
@@ -87,6 +88,9 @@ def read_record(root: etree._Element) -> Record:
         depth = e.get("depth", "1")
         record.items.append(RecordedItem(e.get("kind", ""), int(depth) if depth.isdigit() else 1,
                                          _pair(e.find(f"{_N}lead")), _pair(e.find(f"{_N}text"))))
+    cover = root.find(f"{_N}cover")
+    if cover is not None:
+        record.cover = [line.text or "" for line in cover.iterfind(f"{_N}line")]
     for e in root.iterfind(f"{_N}note"):
         text = _pair(e.find(f"{_N}text"))
         if text is not None:

@@ -19,6 +19,7 @@ page still shows exactly what this text gives.
       <item kind="paragraph"><text …/></item>
       <item kind="request" depth="2"><lead …/><text …/></item>
       <note id="icj-order" call="_RefFn1"><text …/></note>
+      <cover><line>DOC 56 0589/001</line>…</cover>
     </content>
 
 Items are in reading order (the blocks of the développements, the opening,
@@ -60,7 +61,35 @@ def _pair(parent, tag: str, pair: Pair | None) -> None:
         _el(e, "accepted", finding=wml.clean(a.finding), reason=wml.clean(a.reason))
 
 
-def content_xml(doc: Document) -> bytes:
+# The cover's paragraphs whose texts import reads back; the others (number,
+# date, document type, authors…) are derived from the metadata, so an edit of
+# them cannot come back and import says so.
+READ_BACK_STYLES = {"cover title", "summary text"}
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def cover_paragraphs(body: etree._Element, style_names: dict[str, str]):
+    """(paragraph, text) of every derived paragraph of the cover section, in
+    order: the blocks up to the paragraph that ends the cover's section."""
+    for block in body:
+        for p in block.iter(f"{_W}p"):
+            style = p.find(f"{_W}pPr/{_W}pStyle")
+            name = style_names.get(style.get(f"{_W}val"), "") if style is not None else ""
+            name = name.split(" (")[0].strip().lower()
+            text = " ".join(_text(p).split())
+            if text and name not in READ_BACK_STYLES:
+                yield p, text
+        if block.find(f"{_W}pPr/{_W}sectPr") is not None:
+            return
+
+
+def _text(p: etree._Element) -> str:
+    """A paragraph's characters; LibreOffice saves U+2011 as w:noBreakHyphen."""
+    return "".join("\u2011" if e.tag == f"{_W}noBreakHyphen" else e.text or ""
+                   for e in p.iter(f"{_W}t", f"{_W}noBreakHyphen"))
+
+
+def content_xml(doc: Document, cover: list[str] = ()) -> bytes:
     meta = doc.meta
     root = etree.Element(f"{{{NS}}}content", {"version": VERSION}, nsmap={None: NS})
     d = _el(root, "document", type=meta.doctype, legislature=meta.legislature,
@@ -83,6 +112,9 @@ def content_xml(doc: Document) -> bytes:
     for note in doc.notes_in_order():
         # the writer's bookmark around the call that carries the note
         _pair(_el(root, "note", id=note.id, call=f"_RefFn{note.number}"), "text", note.text)
+    lines = _el(root, "cover")
+    for text in cover:
+        _el(lines, "line").text = wml.clean(text)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -100,7 +132,9 @@ def add_sources(document, doc: Document) -> None:
     for rId, rel in list(part.rels.items()):
         if rel.reltype == RT.CUSTOM_XML:   # a reference saved by Word may hold one
             del part.rels[rId]
-    item = Part(PackURI(ITEM), CT.XML, content_xml(doc), part.package)
+    names = {style.style_id: style.name for style in document.styles}
+    cover = [text for _, text in cover_paragraphs(document.element.body, names)]
+    item = Part(PackURI(ITEM), CT.XML, content_xml(doc, cover), part.package)
     props = Part(PackURI(ITEM_PROPS), CT.OFC_CUSTOM_XML_PROPERTIES, _props_xml(), part.package)
     item.relate_to(props, RT.CUSTOM_XML_PROPS)
     part.relate_to(item, RT.CUSTOM_XML)

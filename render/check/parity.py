@@ -29,7 +29,7 @@ from typing import Iterator
 
 from ..errors import Problem
 from ..model import LANG_NAMES, LANGS, Document, Pair, iter_requests
-from .facts import KINDS, Fact, extract_facts, find_urls
+from .facts import KINDS, Fact, blank_facts, extract_facts, find_urls
 
 
 
@@ -105,12 +105,11 @@ def check_facts(pair: Pair) -> list[Problem]:
 def _surfaces(facts: list[Fact], kind: str, extra: Counter) -> str:
     """How the facts one side has and the other lacks are written."""
     left = Counter(extra)
-    shown = []
+    shown = {}  # a dict keeps the order and finds a surface at once, however many
     for f in facts:
         if f.kind == kind and left[f.value] > 0:
             left[f.value] -= 1
-            if f.surface not in shown:
-                shown.append(f.surface)
+            shown[f.surface] = True
     return ", ".join(shown) or "none"
 
 
@@ -194,12 +193,7 @@ def is_language_neutral(text: str) -> bool:
     text = " ".join(text.split())
     if _FILE_NAME.match(text) and "_" in text:
         return True
-    rest = text
-    for start, end in reversed(find_urls(text)):
-        rest = rest[:start] + " " + rest[end:]
-    for fact in extract_facts(rest, "fr"):
-        rest = rest.replace(fact.surface, " ")
-    words = _WORDS.findall(rest)
+    words = _WORDS.findall(blank_facts(text, "fr"))
     lower = [w.lower() for w in words]
     if any(w in _FR_NL_WORDS for w in lower):
         return False
@@ -214,7 +208,7 @@ def is_language_neutral(text: str) -> bool:
 
 _STRAIGHT = {'"': ('straight quote "', "write “ ”"), "'": ("straight apostrophe '", "write ’")}
 _DOUBLE_SPACE = re.compile(r"[ \u00a0\u202f]{2,}")
-_SPACE_COLON = re.compile(r"(?<=\S)[ \u00a0\u202f]+:")
+_SPACE_COLON = re.compile(r"(?<=\S)[ \u00a0\u202f]++:")
 
 
 def check_style(pair: Pair) -> list[Problem]:
@@ -248,9 +242,13 @@ def check_style(pair: Pair) -> list[Problem]:
 
 
 def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with spans (in order) blanked out, copied once for all of them."""
+    pieces, at = [], 0
     for start, end in spans:
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
+        pieces += [text[at:start], " " * (end - start)]
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def check_endings(doc: Document) -> list[Problem]:

@@ -24,17 +24,23 @@ def wait_for(lines: queue.Queue, needle: str, seen: list[str], timeout: float = 
     raise AssertionError(f"no line with {needle!r} in {seen}")
 
 
+def start_watch(content, out, *extra):
+    """`hemicycle watch` on `content` to HTML, its output lines in a queue."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "render", "watch", str(content), "--format", "html",
+         "--out", str(out), "--interval", "0.1", *extra],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(l) for l in proc.stdout], daemon=True).start()
+    return proc, lines
+
+
 def test_watch_rebuilds_on_save_and_reports_errors(tmp_path):
     content = tmp_path / "doc.yaml"
     text = MINIMAL.read_text(encoding="utf-8")
     content.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "render", "watch", str(content), "--format", "html",
-         "--out", str(out), "--interval", "0.1"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
-    lines: queue.Queue = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(l) for l in proc.stdout], daemon=True).start()
+    proc, lines = start_watch(content, out)
     seen: list[str] = []
     try:
         wait_for(lines, "rebuilt", seen)
@@ -63,12 +69,7 @@ def test_watch_survives_any_save_and_rebuilds_the_fixed_file(tmp_path):
     text = MINIMAL.read_text(encoding="utf-8")
     content.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "render", "watch", str(content), "--format", "html",
-         "--out", str(out), "--interval", "0.1"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
-    lines: queue.Queue = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(l) for l in proc.stdout], daemon=True).start()
+    proc, lines = start_watch(content, out)
     seen: list[str] = []
     saves = [
         b"[" * 5000 + b"]" * 5000 + b"\n",                      # nesting past any parser
@@ -106,12 +107,7 @@ def test_watch_rereads_a_template_edited_while_it_runs(tmp_path):
     content = tmp_path / "doc.yaml"
     content.write_text(MINIMAL.read_text(encoding="utf-8"), encoding="utf-8")
     out = tmp_path / "out"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "render", "watch", str(content), "--format", "html",
-         "--out", str(out), "--templates", str(templates), "--interval", "0.1"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
-    lines: queue.Queue = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(l) for l in proc.stdout], daemon=True).start()
+    proc, lines = start_watch(content, out, "--templates", str(templates))
     seen: list[str] = []
     try:
         wait_for(lines, "rebuilt", seen)

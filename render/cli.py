@@ -126,6 +126,18 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--force", action="store_true",
                          help="replace the output file if it exists")
     imports.set_defaults(run=cmd_import)
+
+    extract = commands.add_parser(
+        "extract", help="write out the content file a PDF made by hemicycle carries",
+        description="Every PDF hemicycle builds carries its content file, byte for byte; "
+                    "write it to FILE.yaml (or standard output).")
+    extract.add_argument("file", metavar="FILE.pdf", type=Path)
+    extract.add_argument("-o", "--output", type=Path, default=None, metavar="FILE.yaml",
+                         help="the content file to write (default: standard output); an "
+                              "existing file is never replaced without --force")
+    extract.add_argument("--force", action="store_true",
+                         help="replace the output file if it exists")
+    extract.set_defaults(run=cmd_extract)
     return parser
 
 
@@ -270,4 +282,32 @@ def cmd_import(args) -> int:
         print(f"hemicycle import: {exc}", file=sys.stderr)
         return EXIT_INVALID
     print(args.output)
+    return EXIT_OK
+
+
+def cmd_extract(args) -> int:
+    from .output import OutputError, commit_outputs
+    from .writers.publish.extract import ExtractError, attached_source
+    out = args.output
+    if out is not None and out.exists() and not args.force:
+        print(f"hemicycle extract: {out} exists; give --force to replace it", file=sys.stderr)
+        return EXIT_INVALID
+    if out is not None and out.resolve() == args.file.resolve():
+        print(f"hemicycle extract: {out} is the PDF being read; write the content "
+              "elsewhere with -o", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        _, data = attached_source(args.file)
+    except ExtractError as exc:
+        print(f"hemicycle extract: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    if out is None:
+        sys.stdout.buffer.write(data)
+        return EXIT_OK
+    try:
+        commit_outputs([(out, data)])
+    except OutputError as exc:
+        print(f"hemicycle extract: {exc}", file=sys.stderr)
+        return EXIT_FINDINGS
+    print(out)
     return EXIT_OK

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .html import STYLESHEET, HTML_DIR, html_for_pdf, stylesheet_text
+from .publish import publish_pdf
 from ..caching import from_files
 from ..errors import ContentError, Problem
 from ..model import Document
@@ -146,7 +147,7 @@ def render_pdf(doc: Document, templates: Path, options: WriterOptions = WriterOp
     problems = page_problems(doc, document)
     if problems:
         raise ContentError(problems)
-    return Rendered.of(document.write_pdf(pdf_identifier=False), len(document.pages))
+    return Rendered.of(publish_pdf(document, doc), len(document.pages))   # tagged PDF/A-3
 
 
 def page_problems(doc: Document, document) -> list[Problem]:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -23,7 +25,26 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def commit_outputs(files: list[tuple[Path, bytes]]) -> None:
-    """Write every (path, data) or none of them; raise OutputError."""
+    """Write every (path, data) or none of them; raise OutputError. A request
+    to stop (SIGTERM, SIGHUP) waits until the files are in place or removed."""
+    with _stops_deferred():
+        _commit(files)
+
+
+@contextmanager
+def _stops_deferred():
+    stops = {getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)}
+    if not hasattr(signal, "pthread_sigmask") or not stops:
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def _commit(files: list[tuple[Path, bytes]]) -> None:
     staged: list[tuple[str, Path]] = []
     try:
         for path, data in files:

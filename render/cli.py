@@ -120,11 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "be mapped back (text outside the table, a row in one language, pending "
                     "tracked changes, comments…) is reported and nothing is written.")
     imports.add_argument("file", metavar="FILE.docx", type=Path)
-    imports.add_argument("-o", "--output", type=Path, default=None, metavar="FILE.yaml",
-                         help="the content file to write (default: standard output); an "
-                              "existing file is never replaced without --force")
-    imports.add_argument("--force", action="store_true",
-                         help="replace the output file if it exists")
+    _content_output_options(imports)
     imports.set_defaults(run=cmd_import)
 
     extract = commands.add_parser(
@@ -132,13 +128,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Every PDF hemicycle builds carries its content file, byte for byte; "
                     "write it to FILE.yaml (or standard output).")
     extract.add_argument("file", metavar="FILE.pdf", type=Path)
-    extract.add_argument("-o", "--output", type=Path, default=None, metavar="FILE.yaml",
-                         help="the content file to write (default: standard output); an "
-                              "existing file is never replaced without --force")
-    extract.add_argument("--force", action="store_true",
-                         help="replace the output file if it exists")
+    _content_output_options(extract)
     extract.set_defaults(run=cmd_extract)
     return parser
+
+
+def _content_output_options(command) -> None:
+    command.add_argument("-o", "--output", type=Path, default=None, metavar="FILE.yaml",
+                         help="the content file to write (default: standard output); an "
+                              "existing file is never replaced without --force")
+    command.add_argument("--force", action="store_true",
+                         help="replace the output file if it exists")
 
 
 class Stopped(BaseException):  # like Ctrl-C: not caught as an ordinary error
@@ -258,8 +258,7 @@ def cmd_new(args) -> int:
 def cmd_import(args) -> int:
     from .importer import import_docx
     from .importer.problems import ImportRefused
-    from .importer.writing import write_content
-    from .output import OutputError
+    from .output import OutputError, write_file
     if args.output is not None and args.output.resolve() == args.file.resolve():
         print(f"hemicycle import: {args.output} is the DOCX being read; write the content "
               "elsewhere with -o", file=sys.stderr)
@@ -277,7 +276,7 @@ def cmd_import(args) -> int:
         sys.stdout.write(text)
         return EXIT_OK
     try:
-        write_content(args.output, text, force=args.force)
+        write_file(args.output, text.encode("utf-8"), force=args.force)
     except OutputError as exc:
         print(f"hemicycle import: {exc}", file=sys.stderr)
         return EXIT_INVALID
@@ -286,12 +285,9 @@ def cmd_import(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    from .output import OutputError, commit_outputs
+    from .output import OutputError, OutputExists, write_file
     from .writers.publish.extract import ExtractError, attached_source
     out = args.output
-    if out is not None and out.exists() and not args.force:
-        print(f"hemicycle extract: {out} exists; give --force to replace it", file=sys.stderr)
-        return EXIT_INVALID
     if out is not None and out.resolve() == args.file.resolve():
         print(f"hemicycle extract: {out} is the PDF being read; write the content "
               "elsewhere with -o", file=sys.stderr)
@@ -305,9 +301,9 @@ def cmd_extract(args) -> int:
         sys.stdout.buffer.write(data)
         return EXIT_OK
     try:
-        commit_outputs([(out, data)])
+        write_file(out, data, force=args.force)
     except OutputError as exc:
         print(f"hemicycle extract: {exc}", file=sys.stderr)
-        return EXIT_FINDINGS
+        return EXIT_INVALID if isinstance(exc, OutputExists) else EXIT_FINDINGS
     print(out)
     return EXIT_OK

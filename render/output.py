@@ -56,6 +56,41 @@ def _commit(files: list[tuple[Path, bytes]]) -> None:
             _discard(tmp)
 
 
+class OutputExists(OutputError):
+    """The file to create is already there."""
+
+
+def create_new(path: Path, data: bytes) -> None:
+    """Create `path` whole, never over an existing file: the data is written
+    beside it, then linked into place (a link, unlike a rename, fails when
+    the file exists). Raise OutputExists or OutputError."""
+    staged: list[tuple[str, Path]] = []
+    with _stops_deferred():
+        try:
+            _stage(path, data, staged)
+            os.link(staged[0][0], path)
+        except FileExistsError:
+            raise OutputExists(f"{path} already exists") from None
+        except OSError as exc:
+            raise OutputError(f"cannot write {path}: {_cause(exc, path.parent)}") from None
+        finally:
+            for tmp, _ in staged:
+                _discard(tmp)
+
+
+def write_file(path: Path, data: bytes, force: bool = False) -> None:
+    """A file a command was asked to write (`-o`): replaced only with
+    `force`, otherwise created new. Raise OutputExists or OutputError."""
+    if force:
+        commit_outputs([(path, data)])
+        return
+    try:
+        create_new(path, data)
+    except OutputExists:
+        raise OutputExists(f"{path} already exists; give --force to replace it, or another "
+                           "name with -o") from None
+
+
 def check_target(path: Path) -> None:
     """Refuse early what would make writing `path` fail whatever the content."""
     if path.is_dir():

@@ -7,14 +7,13 @@ so a clerk can build it at once and see the layout fill in.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from .content.characters import shows_nothing, unprintable
 from .errors import shown
+from .output import OutputError, OutputExists, create_new
 from .model import GENDERS
 from .model.legislature import load_legislature
 from .model.locale import file_stem
@@ -139,22 +138,11 @@ footnotes:                    # called as [^id]; numbered in order of first call
 
 
 def write_new(path: Path, text: str) -> None:
-    """Create `path` whole; never overwrite an existing file, never leave half
-    of one (the text is written beside it, then linked into place)."""
+    """Create `path` whole; never overwrite an existing file."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as exc:
-        raise ScaffoldError(f"cannot write {path}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.chmod(tmp, 0o644)
-        os.link(tmp, path)  # fails if the file exists, unlike a rename
-    except FileExistsError:
+        create_new(path, text.encode("utf-8"))
+    except OutputExists:
         raise ScaffoldError(f"{path} already exists; hemicycle new never overwrites a file") \
             from None
-    except OSError as exc:
-        raise ScaffoldError(f"cannot write {path}: {exc.strerror}") from None
-    finally:
-        os.unlink(tmp)
+    except OutputError as exc:
+        raise ScaffoldError(str(exc)) from None

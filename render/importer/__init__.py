@@ -9,7 +9,6 @@ Word or LibreOffice, back to the content file that builds it.
     recorded    hemicycle's record of the content inside the DOCX
     untypeset   the house style's spaces and hyphens undone
     assemble    all of it as the document model
-    writing     the content file, never over another unless asked
 render.content.emit writes the model as YAML.
 
 Every problem is collected before giving up; nothing is written when there

@@ -16,6 +16,8 @@ from urllib.parse import unquote, urlsplit
 
 from .html import STYLESHEET, HTML_DIR, html_for_pdf, stylesheet_text
 from .publish import publish_pdf
+from .justify import patch_justification
+from .pair_breaks import patch_pair_breaks
 from ..caching import from_files
 from ..errors import ContentError, Problem
 from ..model import Document
@@ -97,6 +99,8 @@ def setup(templates: Path) -> _Setup:
     from weasyprint.text.fonts import FontConfiguration
 
     _patch_footnote_overflow()
+    patch_justification()
+    patch_pair_breaks()
     templates = templates.resolve()
     fetcher = _fetcher_class()(templates)
     font_config = FontConfiguration()
@@ -119,13 +123,18 @@ def layout(doc: Document, templates: Path):
 
     WeasyPrint may move the last note of a page to the next to make room for
     the first line of a row (its widows and orphans logic; the stylesheet's
-    `orphans: 1; widows: 1` avoids most of it): that row then starts a new
-    page and the document is laid out again (usually never).
+    `orphans: 1` avoids most of it): that row then starts a new page and the
+    document is laid out again (usually never).
 
     A pair crossing a page can put the two calls of a note on two pages (the
     columns do not break at the same sentence); the note stands with the
     lead language's call. When the pair starts low on its page, it starts
-    the next page instead (see `rows_to_break`); otherwise this is left."""
+    the next page instead (see `rows_to_break`); otherwise this is left.
+
+    A pair cut by a page break keeps two lines of each cut column on each
+    page (`pair_breaks` and the cells' `widows` do it while WeasyPrint lays
+    out); a pair that still strands a line starts the next page (see
+    `rows_with_stranded_lines`; usually never)."""
     from weasyprint import HTML
 
     templates = templates.resolve()
@@ -135,7 +144,9 @@ def layout(doc: Document, templates: Path):
         html, base = html_for_pdf(doc, templates, breaks)
         document = HTML(string=html, base_url=base, url_fetcher=s.fetcher).render(
             stylesheets=[s.stylesheet], font_config=s.font_config)
-        more = rows_to_break(note_placement(document)) - breaks
+        placement = note_placement(document)
+        more = (rows_to_break(placement)
+                | rows_with_stranded_lines(row_cuts(document), placement)) - breaks
         if not more:
             break
         breaks = breaks | more
@@ -365,3 +376,62 @@ def rows_to_break(placement: Placement) -> frozenset[str]:
         if starts.get(first):
             breaks.add(max(starts[first], key=lambda r: int(r[1:])))
     return frozenset(breaks)
+
+
+# --- pairs cut by a page break -------------------------------------------------
+
+@dataclass
+class RowCut:
+    """A row on more than one page: the lines of each of its cells on each."""
+    row: str
+    lines: dict[str, list[int]]    # "lead" / "other" → lines on each of the row's pages
+
+
+def row_cuts(document) -> list[RowCut]:
+    """Every text row that a page break cuts, with its cells' lines per page."""
+    from weasyprint.formatting_structure.boxes import TableRowBox
+
+    from .pair_breaks import line_count
+
+    per_page: dict[str, dict[int, dict[str, int]]] = {}
+    for index, page in enumerate(document.pages):
+        for box, row in _walk(page._page_box):
+            if not isinstance(box, TableRowBox) or row is None:
+                continue
+            for cell in box.children:
+                side = "lead" if "lead" in (cell.element.get("class") or "").split() else "other"
+                cells = per_page.setdefault(row, {}).setdefault(index, {})
+                cells[side] = cells.get(side, 0) + line_count(cell)
+    cuts = []
+    for row, pages in per_page.items():
+        if len(pages) > 1:
+            order = sorted(pages)
+            sides = {side for cells in pages.values() for side in cells}
+            cuts.append(RowCut(row, {side: [pages[p].get(side, 0) for p in order]
+                                     for side in sorted(sides)}))
+    return cuts
+
+
+def stranded_lines(cut: RowCut) -> list[tuple[str, int]]:
+    """(cell, index of the row's page) of each cut cell that holds a single
+    line on a page, or none on the row's first page (its column would start
+    a page after the other)."""
+    stranded = []
+    for side, lines in cut.lines.items():
+        total = sum(lines)
+        for index, count in enumerate(lines):
+            if (count == 1 and total > 1) or (count == 0 and index == 0 and total > 0):
+                stranded.append((side, index))
+    return stranded
+
+
+def rows_with_stranded_lines(cuts: list[RowCut], placement: Placement) -> frozenset[str]:
+    """The rows to start on a new page because a cell would leave a single
+    line at the foot of the page (or start on the next one); one cut at the
+    head of the next page moves its row when the row starts low on its page."""
+    rows = set()
+    for cut in cuts:
+        for _, index in stranded_lines(cut):
+            if index == 0 or placement.row_starts.get(cut.row, 0) >= STRADDLE_BREAK_FROM:
+                rows.add(cut.row)
+    return frozenset(rows)

@@ -18,14 +18,17 @@ OUTPUTS := $(foreach f,$(FORMATS),$(CONTENT:content/%.yaml=build/%.$(f)))
 
 # Overridable so that tests can drive this Makefile in a scratch folder.
 HEMICYCLE ?= $(BIN)/hemicycle
-SETUP     ?= $(STAMP)
+SETUP     ?= $(STAMP) $(BYTECODE)
 TEMPLATES ?= templates
 
 # hemicycle's own code: a change rebuilds everything. Templates, fonts and
 # data files are listed per document in the build/*.d files that
 # `hemicycle build --depfile` writes: touching one template rebuilds exactly
 # the documents that read it.
-CODE ?= $(wildcard render/*.py)
+CODE ?= $(wildcard render/*.py render/*/*.py render/*/*/*.py render/*/*/*/*.py)
+# hemicycle's modules compiled once after a change, so that a shell that sets
+# PYTHONDONTWRITEBYTECODE does not compile them again on every run.
+BYTECODE := $(VENV)/.compiled
 
 # Debian packages: Pango for WeasyPrint, LibreOffice (with DejaVu, the only
 # font its checks let it see, and its Python scripting) and poppler for the
@@ -57,6 +60,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
+
+$(BYTECODE): $(CODE) | $(STAMP)
+	$(BIN)/python -m compileall -q render
+	@touch $@
 
 build/%.pdf: content/%.yaml $(CODE) | $(SETUP)
 	$(HEMICYCLE) build $< --format pdf --out build --templates $(TEMPLATES) --depfile $(STRICT_FLAG)

@@ -5,7 +5,9 @@ Exit codes: 0 fine, 1 findings (or a failed output), 2 invalid input or usage.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
+import os
 import signal
 import sys
 from pathlib import Path
@@ -170,6 +172,22 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # a usage error found after parsing, already said
         status = exc.code
     return stream_failures(status)
+
+
+def command() -> None:
+    """The `hemicycle` command: `main`, then an exit that skips tearing the
+    interpreter down (freeing every object, unloading Pango's fonts), a
+    tenth of a short build. Every output is already written, synced and
+    closed; the exit handlers run (WeasyPrint's font folder is removed)
+    and the standard streams are flushed first."""
+    status = main()
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):
+            status = status or 1
+    os._exit(status)
 
 
 def _templates(args) -> Path:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import atexit
 import mimetypes
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .html import STYLESHEET, HTML_DIR, html_for_pdf, stylesheet_text
+from .engine import import_weasyprint
 from .publish import publish_pdf
 from .justify import patch_justification
 from .pair_breaks import patch_pair_breaks
@@ -95,6 +97,7 @@ class _Setup:
 @from_files(maxsize=8)
 def setup(templates: Path) -> _Setup:
     """Fonts, stylesheet and fetcher of one templates folder, loaded once."""
+    import_weasyprint()
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
@@ -104,15 +107,26 @@ def setup(templates: Path) -> _Setup:
     templates = templates.resolve()
     fetcher = _fetcher_class()(templates)
     font_config = FontConfiguration()
+    _font_configs.add(font_config)
     css = CSS(string=stylesheet_text(templates),
               base_url=(templates / HTML_DIR / STYLESHEET).as_uri(),
               url_fetcher=fetcher, font_config=font_config)
     return _Setup(fetcher, font_config, css)
 
 
-# Release the fonts while the interpreter still runs (FontConfiguration's
-# destructor fails at interpreter teardown).
-atexit.register(setup.cache_clear)
+# Font configurations made, so that their folders of fonts are removed at
+# exit, a quick one included (`hemicycle` skips the interpreter's teardown,
+# where FontConfiguration's destructor would fail anyway).
+_font_configs: "weakref.WeakSet" = weakref.WeakSet()
+
+
+def _remove_font_folders() -> None:
+    setup.cache_clear()
+    for config in list(_font_configs):
+        config.__del__()   # removes the folder; idempotent
+
+
+atexit.register(_remove_font_folders)
 
 
 MAX_RELAYOUTS = 4

@@ -1,8 +1,17 @@
 """`hemicycle watch`: rebuild on every save.
 
-Polls modification times (no extra dependency, works on every platform) of
-the content file and of every template, font and data file its last build
-read (what a make dependency file lists).
+Watches the content file and every template, font and data file its last
+build read (what a make dependency file lists). The process stays warm:
+WeasyPrint, the fonts, templates and stylesheet stay loaded between builds
+(each re-read when its file changes).
+
+A save is noticed as it happens, through the system's file events (inotify
+on Linux, via `watchfiles`), and built once the files have been quiet for
+`QUIET_MS`: an editor that writes a file in several pieces is read whole,
+and a save costs no fixed delay. Where file events are not available, the
+modification times are polled every `interval` seconds instead. Whatever
+way, files are compared before and after each build, so a save made while
+building is built next.
 """
 from __future__ import annotations
 
@@ -13,12 +22,16 @@ from pathlib import Path
 from .build import Builder, dependencies
 from .errors import escaped
 
+QUIET_MS = 20          # the files unchanged this long: the save is complete
+EVENTS_TIMEOUT_MS = 1000   # how often the event wait looks up (Ctrl-C is honoured at once anyway)
 
-def _stamp(paths) -> dict[str, float | None]:
+
+def _stamp(paths) -> dict[str, tuple | None]:
     stamps = {}
     for p in paths:
         try:
-            stamps[p] = os.stat(p).st_mtime_ns
+            s = os.stat(p)
+            stamps[p] = (s.st_mtime_ns, s.st_size, s.st_ino)
         except OSError:
             stamps[p] = None
     return stamps
@@ -27,19 +40,49 @@ def _stamp(paths) -> dict[str, float | None]:
 def watch(path: Path, builder: Builder, interval: float = 0.3) -> int:
     print(f"watching {escaped(str(path))} (Ctrl-C stops)", file=builder.log, flush=True)
     watched = [str(path)]
-    last: dict | None = None
     try:
         while True:
-            stamps = _stamp(watched)
-            if stamps != last:
-                if last is not None:
-                    time.sleep(interval)  # let an editor finish writing
-                watched = _rebuild(path, builder) or watched
-                last = _stamp(watched)
-            time.sleep(interval)
+            before = _stamp(watched)
+            watched = _rebuild(path, builder) or watched
+            # stamps as the build found them: a save during the build differs
+            last = {p: before.get(p, s) for p, s in _stamp(watched).items()}
+            _wait_for_change(watched, last, interval)
     except KeyboardInterrupt:
         print("stopped", file=builder.log)
         return 0
+
+
+def _wait_for_change(watched: list[str], last: dict, interval: float) -> None:
+    """Return once a watched file differs from `last` (changed, created,
+    removed)."""
+    if _stamp(watched) != last:
+        return
+    try:
+        if _wait_for_events(watched, last):
+            return
+    except (ImportError, OSError, RuntimeError):
+        pass   # no file events here: poll
+    while _stamp(watched) == last:
+        time.sleep(interval)
+
+
+def _wait_for_events(watched: list[str], last: dict) -> bool:
+    """Wait on file events in the folders of the watched files; False when
+    they cannot be watched so (a folder is missing)."""
+    import watchfiles
+
+    folders = sorted({os.path.dirname(os.path.abspath(p)) for p in watched})
+    if not all(os.path.isdir(f) for f in folders):
+        return False
+    names = {os.path.abspath(p) for p in watched}
+    for _ in watchfiles.watch(*folders, watch_filter=lambda _change, p: p in names,
+                              debounce=1600, step=QUIET_MS, rust_timeout=EVENTS_TIMEOUT_MS,
+                              yield_on_timeout=True, recursive=False, raise_interrupt=True):
+        # events for a file rewritten as it was are not a change; a timeout
+        # yields nothing and looks again (a change the events missed shows)
+        if _stamp(watched) != last:
+            return True
+    return True
 
 
 def _rebuild(path: Path, builder: Builder) -> list[str] | None:

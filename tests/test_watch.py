@@ -130,3 +130,32 @@ def test_watch_rereads_a_template_edited_while_it_runs(tmp_path):
     finally:
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=30)
+
+
+def test_a_save_is_noticed_by_file_events_not_by_polling(tmp_path):
+    """With polling set to every 1,000 s, only the file events can notice the
+    save before the wait gives up."""
+    content = tmp_path / "doc.yaml"
+    text = MINIMAL.read_text(encoding="utf-8")
+    content.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    proc, lines = start_watch(content, out, "--interval", "1000")
+    seen: list[str] = []
+    try:
+        wait_for(lines, "rebuilt", seen)
+        for word in ("insecticides", "fongicides"):   # a rewrite, then an editor's rename
+            time.sleep(0.2)
+            if word == "insecticides":
+                content.write_text(text.replace("Les pesticides", f"Les {word}"),
+                                   encoding="utf-8")
+            else:
+                staged = tmp_path / ".doc.yaml.swp"
+                staged.write_text(text.replace("Les pesticides", f"Les {word}"),
+                                  encoding="utf-8")
+                staged.replace(content)
+            wait_for(lines, "rebuilt", seen, timeout=30)
+            assert f"Les {word}" in (out / "doc.html").read_text(encoding="utf-8")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        code = proc.wait(timeout=30)
+    assert code == 0, "".join(seen)

@@ -20,6 +20,7 @@ from .engine import import_weasyprint
 from .publish import publish_pdf
 from .justify import patch_justification
 from .pair_breaks import patch_pair_breaks
+from .pdf_footnotes import patch_footnotes
 from ..caching import from_files
 from ..errors import ContentError, Problem
 from ..model import Document
@@ -104,6 +105,7 @@ def setup(templates: Path) -> _Setup:
     _patch_footnote_overflow()
     patch_justification()
     patch_pair_breaks()
+    patch_footnotes()
     templates = templates.resolve()
     fetcher = _fetcher_class()(templates)
     font_config = FontConfiguration()

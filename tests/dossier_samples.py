@@ -25,11 +25,6 @@ HERE = Pos("dossier_samples.py", 1, 1)
 VAN_HOOF = Author("Els Van Hoof", "f", "cd&v", HERE)
 DUPONT = Author("Marc Dupont", "m", "MR", HERE)
 
-COMMITTEE = Stage("committee", Pair(Text((Str("commission des Relations extérieures"),)),
-                                    Text((Str("commissie voor Buitenlandse Betrekkingen"),)),
-                                    HERE))
-PLENARY = Stage("plenary")
-
 _MARKUP = re.compile(r"\*([^*]+)\*|\[\^([\w-]+)\]")
 
 
@@ -48,6 +43,11 @@ def text(source: str) -> Text:
 
 def pair(fr: str, nl: str) -> Pair:
     return Pair(text(fr), text(nl), HERE)
+
+
+COMMITTEE = Stage("committee", pair("commission des Relations extérieures",
+                                    "commissie voor Buitenlandse Betrekkingen"))
+PLENARY = Stage("plenary")
 
 
 def target(kind: str, label: str = "") -> Target:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Union
 
@@ -137,6 +137,8 @@ class Row:
     depth: int = 1
     notes: tuple[str, ...] = ()      # ids of the notes this row carries, in call order
     chars: int = 0                   # the longer side's length, in characters
+    keep_with_next: bool = False     # stands on the page of the next row (an amendment's
+                                     # last paragraph, with the signatures under it)
 
     @property
     def calls_notes(self) -> bool:
@@ -359,10 +361,12 @@ def _amendments(doc: Document, templates: Path, calls: _Calls, ids, langs) -> li
                                        for lang in LANGS})))
             for paragraph in a.justification:
                 rows.append(_row(calls, next(ids), "paragraph", langs, None, paragraph))
-        for author in a.authors:
+        rows[-1] = replace(rows[-1], keep_with_next=True)   # signed under the last paragraph
+        for i, author in enumerate(a.authors):
             signed = f"{author.name} ({author.party})" if author.party else author.name
-            rows.append(_row(calls, next(ids), "signature", langs, None,
-                             _pair_of({lang: _words(signed) for lang in LANGS})))
+            rows.append(replace(_row(calls, next(ids), "signature", langs, None,
+                                     _pair_of({lang: _words(signed) for lang in LANGS})),
+                                keep_with_next=i < len(a.authors) - 1))
     return rows
 
 

@@ -264,8 +264,8 @@ def history(doc: Document, words: Wording, legislature) -> dict[str, tuple[Histo
                     h["session"], lang, legislature=meta.legislature,
                     dossier=f"{meta.dossier:04d}", years=years)))
             number = f"{earlier.subdocument:03d}"
-            out[lang].append(HistoryLine("item", _fill(
-                h["line"], lang, subdocument=number, what=_what(earlier, words, lang)), number))
+            line = _fill(h["line"], lang, subdocument=number, what=_what(earlier, words, lang))
+            out[lang].append(HistoryLine("item", locale.single_full_stop(line), number))
         last_years = session.years
     return {lang: tuple(lines) for lang, lines in out.items()}
 

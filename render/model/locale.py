@@ -339,6 +339,12 @@ def capitals(text: str, lang: str) -> str:
     return text.upper()
 
 
+def single_full_stop(text: str) -> str:
+    """A sentence that ends with an abbreviation takes no second full stop:
+    `… de heer Dupont c.s.` + `.` → `… c.s.`."""
+    return text[:-1] if text.endswith("..") and not text.endswith("...") else text
+
+
 def capitalise(text: str) -> str:
     """The first letter in capitals (a phrase that opens a sentence)."""
     return text[:1].upper() + text[1:]

@@ -365,3 +365,9 @@ def test_import_refuses_a_set_of_amendments_clearly(built, tmp_path):
     path.write_bytes(built.docx["amendments"])
     with pytest.raises(ImportRefused, match="a set of amendments.*proposals only"):
         import_docx(path)
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_docx_is_valid_against_the_ooxml_schemas(built, name):
+    from tools.ooxml_schema import validate_docx
+    assert validate_docx(built.docx[name]) == []

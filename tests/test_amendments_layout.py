@@ -371,3 +371,16 @@ def test_import_refuses_a_set_of_amendments_clearly(built, tmp_path):
 def test_docx_is_valid_against_the_ooxml_schemas(built, name):
     from tools.ooxml_schema import validate_docx
     assert validate_docx(built.docx[name]) == []
+
+
+def test_a_history_too_long_for_the_cover_is_reported():
+    from datetime import date
+
+    from dossier_samples import COMMITTEE
+    from render.errors import ContentError
+    from render.model.dossier import Earlier
+    earlier = tuple(Earlier(n, "amendments", (), False, date(2025, 1, 15), COMMITTEE)
+                    for n in range(1, 80))
+    doc = amendments_document(history=earlier, subdocument=80)
+    with pytest.raises(ContentError, match="history of the dossier's 79 earlier sub-documents"):
+        render_pdf(doc, TEMPLATES)

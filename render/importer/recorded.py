@@ -55,6 +55,11 @@ class RecordError(Exception):
     pass
 
 
+# The later sub-documents of a dossier, which import does not read (yet):
+# their DOCX records them (render.writers.docx.sources), for a later import.
+LATER_SUBDOCUMENTS = {"amendments": "a set of amendments", "adopted-text": "a text adopted"}
+
+
 def _pair(e: etree._Element | None) -> RecordedPair | None:
     if e is None:
         return None
@@ -84,6 +89,9 @@ def read_record(root: etree._Element) -> Record:
         raise RecordError(f"its record of the content is damaged ({exc})") from None
     if record.lead not in ("fr", "nl"):
         raise RecordError("its record of the content names no lead language")
+    if record.doctype in LATER_SUBDOCUMENTS:
+        raise RecordError(f"it is {LATER_SUBDOCUMENTS[record.doctype]} (type: {record.doctype}): "
+                          "import reads proposals only; edit its content file and build it again")
     for e in root.iterfind(f"{_N}item"):
         depth = e.get("depth", "1")
         record.items.append(RecordedItem(e.get("kind", ""), int(depth) if depth.isdigit() else 1,

@@ -16,10 +16,13 @@ LABEL_FONT = Path("fonts") / "LinLibertine_R.otf"   # under the templates folder
 
 @dataclass(frozen=True)
 class LabelColumns:
-    """Widths in points: `considerant`, and `requests[d - 1]` for level d."""
+    """Widths in points: `considerant`, `requests[d - 1]` for level d, and
+    `quoted` for the new items an amendment quotes (`“Cbis.`, `“4.2bis.`;
+    0 when the document has none)."""
 
     considerant: float
     requests: tuple[float, ...]
+    quoted: float = 0.0
 
     def request_indent(self, depth: int) -> tuple[float, float]:
         """Where a request's text starts, and its label's width (the hanging indent)."""
@@ -58,4 +61,6 @@ def label_columns(lay: Layout, spec: PageSpec, templates: Path) -> LabelColumns:
     requests = tuple(width(spec.request_labels[d - 1].pt,
                            [r.label for r in rows if r.kind.name == "request" and r.depth == d])
                      for d in range(1, MAX_REQUEST_DEPTH + 1))
-    return LabelColumns(considerant, requests)
+    quoted = [r.label for r in rows if r.kind.name == "new-item"]
+    return LabelColumns(considerant, requests,
+                        width(spec.considerant_label.pt, quoted) if quoted else 0.0)

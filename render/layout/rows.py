@@ -13,14 +13,18 @@ arrive already numbered.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+import string
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Union
 
-from ..model import (MAX_REQUEST_DEPTH, Document, Emph, Footnote, Heading, NoteRef, Pair,
-                     Paragraph, Salutation, Signature, Str, Text, iter_requests)
+from ..errors import TemplateError
+from ..model import (LANGS, MAX_REQUEST_DEPTH, Document, Emph, Footnote, Heading, Inline,
+                     NoteRef, Pair, Paragraph, Pos, Salutation, Signature, Str, Text,
+                     iter_requests)
 from ..model import locale
-from ..model.furniture import Furniture, furniture
+from ..model.dossier import Amendment
+from ..model.furniture import Furniture, Wording, furniture, load_wording
 
 
 # --- row kinds ----------------------------------------------------------------
@@ -35,6 +39,7 @@ class RowKind:
     css: str
     word_style: str
     labelled: bool = False
+    heading: int = 0          # a heading of the text at this level (HTML h2, h3), or none
 
     def style(self, depth: int = 1) -> str:
         """The Word style for a row of this kind at `depth` (requests have one per level)."""
@@ -51,6 +56,16 @@ ROW_KINDS: dict[str, RowKind] = {k.name: k for k in (
     RowKind("opening", "opening", "Resolution Opening"),
     RowKind("considerant", "considerant", "Considerant", labelled=True),
     RowKind("request", "request", "Request {depth}", labelled=True),
+    # the text adopted: its title under the document type
+    RowKind("resolution-subtitle", "resolution-subtitle", "Resolution Title"),
+    # a set of amendments, amendment by amendment
+    RowKind("amendment-heading", "amendment-heading", "Amendment Heading", heading=2),
+    RowKind("amendment-target", "amendment-target", "Amendment Target", heading=3),
+    RowKind("instruction", "instruction", "Amendment Instruction"),
+    RowKind("new-item", "new-item", "Amendment Text", labelled=True),
+    RowKind("quote", "quote", "Amendment Quote"),   # a new title, a new item without label
+    RowKind("justification-heading", "justification-heading", "Justification Heading",
+            heading=3),
 )}
 
 BLOCK_KINDS = {Paragraph: "paragraph", Heading: "heading", Salutation: "salutation",
@@ -122,6 +137,8 @@ class Row:
     depth: int = 1
     notes: tuple[str, ...] = ()      # ids of the notes this row carries, in call order
     chars: int = 0                   # the longer side's length, in characters
+    keep_with_next: bool = False     # stands on the page of the next row (an amendment's
+                                     # last paragraph, with the signatures under it)
 
     @property
     def calls_notes(self) -> bool:
@@ -130,10 +147,11 @@ class Row:
 
 @dataclass(frozen=True)
 class Section:
-    """A run of rows in one two-column table: the développements, the resolution."""
+    """A run of rows in one two-column table: the développements, the
+    resolution, the amendments."""
 
     name: str
-    rows: tuple[Row, ...]            # the first is the part's title
+    rows: tuple[Row, ...]            # a part's title first (rows without id), when it has one
     starts_page: bool = False
 
 
@@ -215,26 +233,164 @@ def layout(doc: Document, templates: Path) -> Layout:
     langs = doc.meta.langs
     calls = _Calls(doc)
     ids = (f"r{i}" for i in itertools.count(1))
+    sections: list[Section] = []
 
-    developments = [_title("part-title", f.developments, langs)]
-    for block in doc.developments:
-        developments.append(_row(calls, next(ids), BLOCK_KINDS[type(block)], langs, None,
-                                 block.text))
+    if doc.meta.doctype == "resolution" or doc.developments:
+        developments = [_title("part-title", f.developments, langs)]
+        for block in doc.developments:
+            developments.append(_row(calls, next(ids), BLOCK_KINDS[type(block)], langs, None,
+                                     block.text))
+        sections.append(Section("developments", tuple(developments)))
+    if doc.amendments is not None:
+        sections.append(Section("amendments",
+                                tuple(_amendments(doc, templates, calls, ids, langs)),
+                                starts_page=bool(sections)))
     res = doc.resolution
-    resolution = [_title("resolution-title", f.doctype, langs),
-                  _row(calls, next(ids), "opening", langs, None, res.opening)]
-    for c in res.considerants:
-        resolution.append(_row(calls, next(ids), "considerant", langs, None, c.text,
-                               label=f"{c.label}."))
-    for r in iter_requests(res.requests):
-        resolution.append(_row(calls, next(ids), "request", langs, r.lead, r.text,
-                               label=r.label, depth=r.depth))
+    if res is not None:
+        resolution = [_title("resolution-title", f.doctype, langs)]
+        if doc.meta.doctype == "adopted-text":
+            # the text adopted: its title under the document type, as the Chamber prints it
+            title = {lang: tuple(p for p in doc.meta.title[lang].parts
+                                 if not isinstance(p, NoteRef)) for lang in LANGS}
+            resolution.append(_row(calls, next(ids), "resolution-subtitle", langs, None,
+                                   _pair_of(title)))
+        resolution.append(_row(calls, next(ids), "opening", langs, None, res.opening))
+        for c in res.considerants:
+            resolution.append(_row(calls, next(ids), "considerant", langs, None, c.text,
+                                   label=f"{c.label}."))
+        for r in iter_requests(res.requests):
+            resolution.append(_row(calls, next(ids), "request", langs, r.lead, r.text,
+                                   label=r.label, depth=r.depth))
+        sections.append(Section("resolution", tuple(resolution), starts_page=bool(sections)))
 
     notes = tuple(Note(note.number, note.id, _note_texts(note, langs))
                   for note in sorted(doc.footnotes.values(), key=lambda n: n.number)
                   if note.id in calls.carried)
-    return Layout(doc, f, (Section("developments", tuple(developments)),
-                           Section("resolution", tuple(resolution), starts_page=True)), notes)
+    return Layout(doc, f, tuple(sections), notes)
+
+
+# --- a set of amendments ----------------------------------------------------------------
+
+_NOWHERE = Pos("", 0, 0)
+
+
+def _pair_of(parts: dict[str, tuple]) -> Pair:
+    """Texts made here (a heading, an instruction) as a pair, for `_row`."""
+    return Pair(Text(tuple(parts["fr"])), Text(tuple(parts["nl"])), _NOWHERE)
+
+
+def _words(text: str) -> tuple[Inline, ...]:
+    return (Str(text),) if text else ()
+
+
+def fill_parts(entry: Wording, lang: str, values: dict) -> tuple[Inline, ...]:
+    """A wording entry with its {placeholders} filled: a string, or a text's
+    parts (the words an amendment replaces, with their emphasis and note
+    calls), which stay parts."""
+    template = entry[lang]
+    out: list[Inline] = []
+    try:
+        for literal, name, spec, conversion in string.Formatter().parse(template):
+            out += _words(literal)
+            if name is None:
+                continue
+            value = values[name]
+            out += value if isinstance(value, tuple) else _words(str(value))
+    except (KeyError, ValueError) as exc:
+        known = ", ".join("{" + k + "}" for k in values)
+        raise TemplateError(f"{entry.path}: the entry {entry.prefix}{lang} ({template!r}) "
+                            f"cannot be filled in ({exc}); it may use {known}") from None
+    merged: list[Inline] = []
+    for part in out:   # adjacent plain strings as one (as the content's texts are)
+        if merged and isinstance(part, Str) and isinstance(merged[-1], Str):
+            merged[-1] = Str(merged[-1].text + part.text)
+        else:
+            merged.append(part)
+    return tuple(merged)
+
+
+def instruction_values(a: Amendment, lang: str) -> dict:
+    """The placeholders of an amendment's instruction, in one language."""
+    target = a.target
+    values = {"label": a.new_label}
+    for form in ("the", "in"):
+        phrase = locale.target_phrase(target.kind, target.label, lang, form)
+        values[f"{form}_target"] = phrase
+        values[f"{form.capitalize()}_target"] = locale.capitalise(phrase)
+    new = locale.target_phrase(target.kind, "", lang, "a")
+    values["a_new"], values["A_new"] = new, locale.capitalise(new)
+    for key, pair in (("old", a.old_words), ("new", a.new_words)):
+        values[key] = pair[lang].parts if pair is not None else ()
+    return values
+
+
+def instruction_entry(a: Amendment) -> str:
+    """Which sentence an amendment's action takes: an inserted item with a
+    label of its own (`Cbis`) is `insert`, one without (before the first
+    item) `insert-before` or `insert-after`."""
+    if a.action in ("insert-before", "insert-after") and a.new_label:
+        return "insert"
+    return a.action
+
+
+def _amendments(doc: Document, templates: Path, calls: _Calls, ids, langs) -> list[Row]:
+    words = load_wording(templates)["amendment"]
+    rows: list[Row] = []
+    for a in doc.amendments.amendments:
+        heading = {}
+        for lang in LANGS:
+            by = locale.capitals(locale.by_authors(a.authors, False, lang), lang)
+            text = fill_parts(words["heading"], lang, {"number": a.number, "by": by})
+            if a.amends is not None:
+                text += (Str(" "),) + fill_parts(words["subamendment"], lang,
+                                                 {"amends": a.amends})
+            heading[lang] = text
+        rows.append(_row(calls, next(ids), "amendment-heading", langs, None, _pair_of(heading)))
+        target = {lang: _words(locale.target_phrase(a.target.kind, a.target.label, lang,
+                                                    "heading")) for lang in LANGS}
+        rows.append(_row(calls, next(ids), "amendment-target", langs, None, _pair_of(target)))
+        entry = words["instruction"][instruction_entry(a)]
+        instruction = {lang: fill_parts(entry, lang, instruction_values(a, lang))
+                       for lang in LANGS}
+        rows.append(_row(calls, next(ids), "instruction", langs, None, _pair_of(instruction)))
+        if a.text is not None or a.lead is not None:
+            rows.append(_new_text(calls, next(ids), a, langs))
+        if a.justification:
+            rows.append(_row(calls, next(ids), "justification-heading", langs, None,
+                             _pair_of({lang: _words(words["justification"][lang])
+                                       for lang in LANGS})))
+            for paragraph in a.justification:
+                rows.append(_row(calls, next(ids), "paragraph", langs, None, paragraph))
+        rows[-1] = replace(rows[-1], keep_with_next=True)   # signed under the last paragraph
+        for i, author in enumerate(a.authors):
+            signed = f"{author.name} ({author.party})" if author.party else author.name
+            rows.append(replace(_row(calls, next(ids), "signature", langs, None,
+                                     _pair_of({lang: _words(signed) for lang in LANGS})),
+                                keep_with_next=i < len(a.authors) - 1))
+    return rows
+
+
+def _new_text(calls: _Calls, row_id: str, a: Amendment, langs) -> Row:
+    """The new item, quoted as the Chamber does: `“Cbis. considérant que …;”`
+    with its label (a request's opening verb in small caps); the new title,
+    or an item without a label, as a quoted paragraph."""
+    def closed(pair: Pair | None) -> Pair | None:
+        if pair is None:
+            return None
+        return _pair_of({lang: tuple(pair[lang].parts) + (Str("”"),) for lang in LANGS})
+
+    if a.target.kind == "title" or not a.new_label:
+        if a.lead is not None:   # the opening verb keeps its small capitals
+            end = (Str("”"),) if a.text is None else ()
+            lead = _pair_of({lang: (Str("“"),) + tuple(a.lead[lang].parts) + end
+                             for lang in LANGS})
+            return _row(calls, row_id, "quote", langs, lead, closed(a.text))
+        opened = {lang: (Str("“"),) + tuple(a.text[lang].parts) + (Str("”"),) for lang in LANGS}
+        return _row(calls, row_id, "quote", langs, None, _pair_of(opened))
+    label = f"“{a.new_label}."
+    if a.text is not None:
+        return _row(calls, row_id, "new-item", langs, a.lead, closed(a.text), label=label)
+    return _row(calls, row_id, "new-item", langs, closed(a.lead), None, label=label)
 
 
 def _note_texts(note: Footnote, langs) -> dict[str, tuple[Part, ...]]:

@@ -8,7 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterator, Literal, Union
+from typing import TYPE_CHECKING, Iterator, Literal, Union
+
+if TYPE_CHECKING:
+    from .dossier import Adoption, AmendmentSet, Earlier
 
 Lang = Literal["fr", "nl"]
 LANGS: tuple[Lang, Lang] = ("fr", "nl")
@@ -110,7 +113,7 @@ class Author:
 
 @dataclass(frozen=True)
 class Metadata:
-    doctype: str            # "resolution" for now; "bill" later
+    doctype: str            # "resolution", "amendments", "adopted-text"
     legislature: int
     dossier: int
     subdocument: int
@@ -195,17 +198,32 @@ class Footnote:
 class Document:
     meta: Metadata
     developments: tuple[Block, ...]
-    resolution: Resolution
+    resolution: Resolution | None          # None in a set of amendments
     footnotes: dict[str, Footnote] = field(default_factory=dict)
     source: Path | None = None
+    history: tuple["Earlier", ...] = ()    # the dossier's earlier sub-documents, in order
+    amendments: "AmendmentSet | None" = None   # type: amendments
+    adoption: "Adoption | None" = None         # type: adopted-text (resolution consolidated)
 
     # --- traversal shared by numbering, writers and checks ---
 
     def items(self) -> Iterator[tuple[Pair, ...]]:
         """The texts of the body item by item, in reading order: one pair per
-        block, considerant and the opening; a request's lead verb and text."""
+        block, considerant and the opening; a request's lead verb and text;
+        in a set of amendments, each amendment's texts (new text, words
+        replaced and put in their place, each justification paragraph)."""
         for block in self.developments:
             yield (block.text,)
+        if self.amendments is not None:
+            for a in self.amendments.amendments:
+                new = tuple(p for p in (a.lead, a.text, a.old_words, a.new_words)
+                            if p is not None)
+                if new:
+                    yield new
+                for paragraph in a.justification:
+                    yield (paragraph,)
+        if self.resolution is None:
+            return
         yield (self.resolution.opening,)
         for c in self.resolution.considerants:
             yield (c.text,)

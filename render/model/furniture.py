@@ -64,10 +64,32 @@ class Furniture:
     group_lines: tuple[str, ...]  # the party legend: `N-VA : Nieuw-Vlaamse Alliantie`
     language_tags: dict[str, str]
     title: str                    # the file's metadata title, both languages
+    # Later sub-documents of a dossier (amendments, texts adopted); empty for a proposal.
+    subdocument: tuple[dict[str, str], ...] = ()   # cover lines under the title: AMENDEMENTS
+    stage: dict[str, str] | None = None   # `déposés en commission des …`, under them
+    history: dict[str, tuple["HistoryLine", ...]] | None = None   # `Voir:` … per language
+    kind: dict[str, str] | None = None    # what the file is, for its metadata
+
+    @property
+    def subject(self) -> dict[str, str]:
+        """What the document is, in a word (the files' subject): the document
+        type of a proposal, `AMENDEMENTS` of a set of amendments."""
+        return self.kind or self.doctype
 
     @property
     def strip_text(self) -> str:
         return " ".join(s.text for s in self.strip)
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """A line of the history block: `see` (`Voir:`), `session` (`Doc 56
+    0589/ (2024/2025):`) or `item` (`001: Proposition de résolution de …`,
+    its `number` `001` and its `text`)."""
+
+    kind: str
+    text: str
+    number: str = ""
 
 
 class Wording(dict):
@@ -115,6 +137,8 @@ def furniture(doc: Document, templates: Path) -> Furniture:
         for i, lang in enumerate(meta.langs))
     fill = {"legislature": meta.legislature}
     number = locale.document_number(meta.legislature, meta.dossier, meta.subdocument)
+    if meta.doctype != "resolution":
+        return _later(doc, words, legislature, number, session_line, strip, fill)
     doctype = dict(words["doctype"][meta.doctype])
     lead, other = meta.langs
     lead_title = f"{number} – {doctype[lead]} {meta.title[lead].plain}"
@@ -142,3 +166,119 @@ def furniture(doc: Document, templates: Path) -> Furniture:
         language_tags=dict(locale.LANGUAGE_TAGS),
         title=f"{lead_title} / {doctype[other]} {meta.title[other].plain}",
     )
+
+
+# --- later sub-documents: a set of amendments, a text adopted -------------------------
+
+def _later(doc: Document, words: Wording, legislature, number: str, session_line, strip,
+           fill) -> Furniture:
+    """The furniture of a sub-document after the proposal: the cover names
+    the text amended or adopted (its type and title), then what this one is
+    (`AMENDEMENTS` and where they are tabled; `TEXTE ADOPTÉ PAR LA …`), then
+    the dossier's history; no authors' line (each amendment names its own)."""
+    meta = doc.meta
+    doctype = dict(words["doctype"]["resolution"])   # the text amended, adopted
+    stage = None
+    if meta.doctype == "amendments":
+        kind = dict(words["doctype"]["amendments"])
+        if doc.amendments is not None:
+            stage = stage_phrase(words["tabled"], doc.amendments.stage)
+        lines = (kind,)
+    elif meta.doctype == "adopted-text" and doc.adoption is not None:
+        adopted = stage_phrase(words["adopted"], doc.adoption.stage)
+        kind = {lang: locale.capitals(adopted[lang], lang) for lang in LANGS}
+        lines = (kind,)
+    else:
+        raise TemplateError(f"no layout for documents of type {meta.doctype!r}")
+    lead, other = meta.langs
+    title = " / ".join(f"{number} – {doctype[lang]} {meta.title[lang].plain} – {kind[lang]}"
+                       if i == 0 else f"{doctype[lang]} {meta.title[lang].plain} – {kind[lang]}"
+                       for i, lang in enumerate((lead, other)))
+    short = dict(words["chamber_short"])
+    return Furniture(
+        document_number=number,
+        doc_prefix=f"DOC {meta.legislature}",
+        short_number=locale.short_number(meta.dossier, meta.subdocument),
+        file_stem=locale.file_stem(meta.legislature, meta.dossier, meta.subdocument),
+        chamber=dict(words["chamber"]),
+        chamber_short=short,
+        doctype=doctype,
+        date={lang: locale.format_date(meta.deposited, lang) for lang in LANGS},
+        authors={lang: "" for lang in LANGS},
+        session={lang: _segment(lang, session_line[lang]) for lang in LANGS},
+        strip=strip,
+        developments=dict(words["developments"]),
+        summary_heading=dict(words["summary"]),
+        abbreviations_heading=dict(words["abbreviations_heading"]),
+        abbreviations=[{lang: line[lang].format(**fill) for lang in LANGS}
+                       for line in words["abbreviations"]],
+        publisher=dict(words["publisher"]),
+        groups=legislature.groups,
+        group_lines=tuple(f"{g.abbreviation}\u00a0: {g.name}" for g in legislature.groups),
+        language_tags=dict(locale.LANGUAGE_TAGS),
+        title=title,
+        subdocument=lines,
+        stage=stage,
+        history=history(doc, words, legislature),
+        kind=kind,
+    )
+
+
+def stage_phrase(entry: Wording, stage) -> dict[str, str]:
+    """`déposés en commission des Relations extérieures` (entry `tabled`) or
+    `Texte adopté par la commission …` (entry `adopted`), per language."""
+    if stage.body == "committee" and stage.committee is not None:
+        return {lang: _fill(entry["committee"], lang, committee=stage.committee[lang].plain)
+                for lang in LANGS}
+    return {lang: _fill(entry["plenary"], lang) for lang in LANGS}
+
+
+def _fill(entry: Wording, lang: str, **values) -> str:
+    try:
+        return entry[lang].format(**values)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise TemplateError(f"{entry.path}: the entry {entry.prefix}{lang} ({entry[lang]!r}) "
+                            f"cannot be filled in ({exc}); it may use "
+                            f"{', '.join('{' + k + '}' for k in values) or 'no placeholder'}"
+                            ) from None
+
+
+def history(doc: Document, words: Wording, legislature) -> dict[str, tuple[HistoryLine, ...]]:
+    """The history block, per language: `Voir:`, then for each session the
+    dossier's number and the session's years, then one line per earlier
+    sub-document of that session (`001: Proposition de résolution de Mme Van
+    Hoof.`), as the Chamber prints it on the cover."""
+    meta = doc.meta
+    h = words["history"]
+    out: dict[str, list[HistoryLine]] = {lang: [HistoryLine("see", h["see"][lang])]
+                                         for lang in LANGS}
+    last_years = None
+    for earlier in doc.history:
+        session = legislature.session_on(earlier.deposited)
+        first, _, last = session.years.partition(" ")
+        for lang in LANGS:
+            if session.years != last_years:
+                years = (_fill(h["years"], lang, first=first, last=last) if last
+                         else _fill(h["extraordinary"], lang, first=first))
+                out[lang].append(HistoryLine("session", _fill(
+                    h["session"], lang, legislature=meta.legislature,
+                    dossier=f"{meta.dossier:04d}", years=years)))
+            number = f"{earlier.subdocument:03d}"
+            line = _fill(h["line"], lang, subdocument=number, what=_what(earlier, words, lang))
+            out[lang].append(HistoryLine("item", locale.single_full_stop(line), number))
+        last_years = session.years
+    return {lang: tuple(lines) for lang, lines in out.items()}
+
+
+def _what(earlier, words: Wording, lang: str) -> str:
+    """What an earlier sub-document was: `Proposition de résolution de Mme
+    Van Hoof`, `Amendements`, `Texte adopté par la commission …`."""
+    h = words["history"]
+    if earlier.doctype == "resolution":
+        return _fill(h["resolution"], lang,
+                     by=locale.by_authors(earlier.authors, earlier.and_others, lang))
+    if earlier.doctype == "amendments":
+        return _fill(h["amendments"], lang)
+    if earlier.doctype == "adopted-text" and earlier.stage is not None:
+        return stage_phrase(words["adopted"], earlier.stage)[lang]
+    raise TemplateError(f"no history line for a sub-document of type {earlier.doctype!r}")

@@ -285,3 +285,112 @@ def group_thousands(n: int) -> str:
     """`120.000`, `1.234.567`: a full stop in both languages (house style; babel's
     fr_BE would use a narrow no-break space)."""
     return f"{n:,d}".replace(",", ".")
+
+
+# --- the dossier: authors named, targets of amendments -------------------------
+
+def surname(name: str) -> str:
+    """The name as headings and histories print it: without the given name
+    (the first word; `Anne-Sophie` is one word). `Els Van Hoof` → `Van Hoof`,
+    `Karim El Amrani` → `El Amrani`; a single word stays."""
+    words = name.split()
+    return " ".join(words[1:]) if len(words) > 1 else name.strip()
+
+
+def named_authors(authors: Sequence[AuthorLike], and_others: bool, lang: str) -> str:
+    """`Mme Van Hoof et M. Dupont` / `mevrouw Van Hoof en de heer Dupont`:
+    authors by title and surname, in the order given; consecutive authors of
+    the same gender share one plural title (`MM. Dupont et Peeters` / `de
+    heren Dupont en Peeters`); an author without title (gender x) is named in
+    full. `and_others` adds `et consorts` / `c.s.`. Titles and names are
+    bound to each other (no-break spaces)."""
+    _check_lang(lang)
+    if not authors:
+        raise ValueError("at least one author is needed")
+    groups = []
+    for gender, names in _runs(authors):
+        if gender == "x":
+            groups.extend(bind_name(n) for n in names)
+            continue
+        names = [bind_name(surname(n)) for n in names]
+        title = NBSP.join(_TITLES[lang][gender][len(names) > 1].split())
+        groups.append(f"{title}{NBSP}{join_list(names, lang)}")
+    return join_list(groups, lang) + (_AND_OTHERS[lang] if and_others else "")
+
+
+_VOWEL_START = re.compile(r"[aeiouyhàâäéèêëîïôöûüœæ]", re.IGNORECASE)
+
+
+def by_authors(authors: Sequence[AuthorLike], and_others: bool, lang: str) -> str:
+    """`de Mme Van Hoof` / `van mevrouw Van Hoof`: the authors after the
+    preposition of a heading or a history line (French elides `d’` before a
+    name without title that starts with a vowel: `d’Alex Doe`)."""
+    named = named_authors(authors, and_others, lang)
+    if lang == "nl":
+        return f"van {named}"
+    return f"d’{named}" if _VOWEL_START.match(named) else f"de {named}"
+
+
+def capitals(text: str, lang: str) -> str:
+    """A line printed in capitals (`N° 1 DE MME VAN HOOF`, `TEXTE ADOPTÉ PAR
+    LA COMMISSION …`): accented capitals kept (the Chamber's house style),
+    no-break spaces and hyphens unchanged."""
+    _check_lang(lang)
+    return text.upper()
+
+
+def single_full_stop(text: str) -> str:
+    """A sentence that ends with an abbreviation takes no second full stop:
+    `… de heer Dupont c.s.` + `.` → `… c.s.`."""
+    return text[:-1] if text.endswith("..") and not text.endswith("...") else text
+
+
+def capitalise(text: str) -> str:
+    """The first letter in capitals (a phrase that opens a sentence)."""
+    return text[:1].upper() + text[1:]
+
+
+# The items an amendment acts on: the noun, its gender (French) and whether
+# it takes an article before a label (Dutch `punt 4.3` has none, `het
+# opschrift` has one).
+_TARGET_NOUNS = {
+    "fr": {"considerant": "considérant", "request": "point", "title": "intitulé"},
+    "nl": {"considerant": "considerans", "request": "punt", "title": "opschrift"},
+}
+_NL_ARTICLE = {"considerant": "de", "request": "het", "title": "het"}
+TARGET_FORMS = ("heading", "the", "in", "a")
+
+
+def target_phrase(kind: str, label: str, lang: str, form: str) -> str:
+    """How an amendment names the item it acts on, by grammatical form:
+
+    - `heading`: `Considérant C`, `Point 4.2`, `Intitulé` / `Considerans C`,
+      `Punt 4.2`, `Opschrift`;
+    - `the`: `le considérant C`, `l’intitulé` / `considerans C`, `het opschrift`;
+    - `in`: `au considérant C`, `au point 4.2`, `dans l’intitulé` /
+      `in considerans C`, `in het opschrift`;
+    - `a` (a new item of that kind): `un considérant`, `un point` /
+      `een considerans`, `een punt`.
+
+    `label` has no final full stop (`4.4.1`); the title has none."""
+    _check_lang(lang)
+    if kind not in _TARGET_NOUNS[lang]:
+        raise ValueError(f"unknown target {kind!r}: expected one of "
+                         f"{', '.join(_TARGET_NOUNS[lang])}")
+    if form not in TARGET_FORMS:
+        raise ValueError(f"unknown form {form!r}: expected one of {', '.join(TARGET_FORMS)}")
+    noun = _TARGET_NOUNS[lang][kind]
+    named = f"{noun}{NBSP}{label}" if label else noun   # `point 4.2` never breaks
+    if form == "heading":
+        return capitalise(named)
+    if form == "a":
+        return f"{'un' if lang == 'fr' else 'een'} {noun}"
+    if lang == "fr":
+        elided = bool(_VOWEL_START.match(noun))
+        the = f"l’{named}" if elided else f"le {named}"
+        if form == "the":
+            return the
+        # à + le → au; à l’… is set `dans l’…` as the Chamber writes it of the title
+        return f"dans {the}" if elided else f"au {named}"
+    the = f"{_NL_ARTICLE[kind]} {named}" if not label else named
+    return the if form == "the" else f"in {the}"

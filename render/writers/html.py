@@ -162,10 +162,16 @@ class HtmlRow:
     depth: int
     verb: dict[str, Markup]
     cells: dict[str, Markup]
+    heading: int = 0                # a heading of the text (h2, h3) or a paragraph
+    keep_with_next: bool = False    # on the page of the next row
 
     @property
     def has_verb(self) -> bool:
         return any(self.verb.values())
+
+    @property
+    def tag(self) -> str:
+        return f"h{self.heading}" if self.heading else "p"
 
 
 def html_rows(lay: Layout, screen: bool = False) -> list[tuple[str, list[HtmlRow]]]:
@@ -179,7 +185,7 @@ def html_rows(lay: Layout, screen: bool = False) -> list[tuple[str, list[HtmlRow
                 verb[cell.lang] = inline(cell.verb, cell.lang, notes, lay.langs, screen)
                 cells[cell.lang] = inline(cell.text, cell.lang, notes, lay.langs, screen)
             rows.append(HtmlRow(row.id, row.kind.css, row.kind.labelled, row.label, row.depth,
-                                verb, cells))
+                                verb, cells, row.kind.heading, row.keep_with_next))
         sections.append((section.name, rows))
     return sections
 

@@ -189,7 +189,8 @@ def page_problems(doc: Document, document) -> list[Problem]:
 # HTML, and the share of the cover's free room (below the document type,
 # above the strip) each may take on a cover that is full: a long summary is
 # usual, a title of a third of the page is not.
-COVER_SHARES = {"cover-title": 0.25, "cover-authors": 0.25, "cover-summary": 0.5}
+COVER_SHARES = {"cover-title": 0.25, "cover-authors": 0.25, "cover-summary": 0.5,
+                "cover-history": 0.5}
 
 
 def cover_problems(doc: Document, document) -> list[Problem]:
@@ -210,6 +211,10 @@ def _cover_problem(doc: Document, field: str) -> Problem:
         return Problem(meta.summary.pos, f"the cover cannot hold this summary: shorten it {fits}")
     if field == "cover-title":
         return Problem(meta.title.pos, f"the cover cannot hold this title: shorten it {fits}")
+    if field == "cover-history":   # a later sub-document of a long dossier
+        return Problem(meta.number_pos or meta.title.pos,
+                       f"the cover cannot hold the history of the dossier's "
+                       f"{len(doc.history)} earlier sub-documents {fits}")
     longest = max(meta.authors, key=lambda a: len(a.name))
     if len(longest.name) > sum(len(a.name) for a in meta.authors) / 2:
         return Problem(longest.pos, f"the cover cannot hold the authors with this name: "

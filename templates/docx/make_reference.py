@@ -84,6 +84,31 @@ STYLES = [
     ("paragraph", "Considerant", "Considerant", "BodyText",
      _spacing(after=80) + _indent(340, 340), "", ""),
     _request(1), _request(2), _request(3), _request(4),
+    # the text adopted: its title under the document type
+    ("paragraph", "Resolution Title", "ResolutionTitle", "Normal",
+     '<w:keepNext/><w:suppressAutoHyphens/>' + _spacing(after=240) + '<w:jc w:val="center"/>',
+     '<w:b/><w:bCs/>', ""),
+    # a set of amendments: per amendment its number and authors, the item it
+    # acts on, the instruction, the new text quoted, JUSTIFICATION, its paragraphs
+    # (Body Text) and the signatures (Signature)
+    ("paragraph", "Amendment Heading", "AmendmentHeading", "Normal",
+     '<w:keepNext/><w:suppressAutoHyphens/>' + _spacing(before=320, after=120)
+     + '<w:jc w:val="center"/><w:outlineLvl w:val="1"/>',
+     '<w:b/><w:bCs/><w:spacing w:val="6"/>', ""),
+    ("paragraph", "Amendment Target", "AmendmentTarget", "Normal",
+     '<w:keepNext/><w:suppressAutoHyphens/>' + _spacing(after=100)
+     + '<w:jc w:val="center"/><w:outlineLvl w:val="2"/>', '<w:i/><w:iCs/>', ""),
+    ("paragraph", "Amendment Instruction", "AmendmentInstruction", "BodyText",
+     '<w:keepNext/>' + _spacing(after=100), "", ""),
+    # the new item with its label (`“Cbis.`): the writer sets the hanging indent
+    ("paragraph", "Amendment Text", "AmendmentText", "BodyText",
+     _spacing(after=100) + _indent(680, 680), "", ""),
+    # a new title, a new item without a label: quoted, indented
+    ("paragraph", "Amendment Quote", "AmendmentQuote", "BodyText",
+     _spacing(after=100) + '<w:ind w:left="284" w:firstLine="0"/>', "", ""),
+    ("paragraph", "Justification Heading", "JustificationHeading", "Normal",
+     '<w:keepNext/><w:suppressAutoHyphens/>' + _spacing(before=60, after=100)
+     + '<w:jc w:val="center"/><w:outlineLvl w:val="2"/>', '<w:spacing w:val="12"/>', ""),
     # cover and back cover
     # the document number over the two top corners, a rule under it (as the PDF's cover)
     ("paragraph", "Cover Number", "CoverNumber", "Normal",
@@ -107,6 +132,20 @@ STYLES = [
     ("paragraph", "Cover Authors", "CoverAuthors", "Normal",
      '<w:suppressAutoHyphens/>' + _spacing(after=480),
      '<w:sz w:val="21"/><w:szCs w:val="21"/>', ""),
+    # a later sub-document: AMENDEMENTS or TEXTE ADOPTÉ PAR …, where they are
+    # tabled, and the dossier's history (`Voir:`, `Doc 56 0589/ (2024/2025):`, `001: …`)
+    ("paragraph", "Cover Subdocument", "CoverSubdocument", "Normal",
+     '<w:keepNext/><w:suppressAutoHyphens/>' + _spacing(after=100),
+     '<w:b/><w:bCs/><w:spacing w:val="6"/><w:sz w:val="27"/><w:szCs w:val="27"/>', ""),
+    ("paragraph", "Cover Stage", "CoverStage", "Normal",
+     '<w:suppressAutoHyphens/>' + _spacing(after=480),
+     '<w:sz w:val="21"/><w:szCs w:val="21"/>', ""),
+    ("paragraph", "History", "History", "Normal", '<w:suppressAutoHyphens/>' + _spacing(after=20),
+     '<w:sz w:val="18"/><w:szCs w:val="18"/>', ""),
+    ("paragraph", "History Heading", "HistoryHeading", "History",
+     '<w:keepNext/>' + _spacing(before=240, after=60), '<w:b/><w:bCs/>', ""),
+    ("paragraph", "History Item", "HistoryItem", "History", _spacing(after=20) + _indent(432, 432),
+     "", ""),
     ("paragraph", "Summary Heading", "SummaryHeading", "Normal",
      '<w:keepNext/>' + _spacing(before=60, after=120) + '<w:jc w:val="center"/>',
      '<w:b/><w:bCs/><w:spacing w:val="20"/>', ""),

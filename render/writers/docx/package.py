@@ -31,7 +31,9 @@ _FIRST = "[Content_Types].xml"
 # Styles whose type and leading come from templates/page.yaml.
 BODY_STYLES = ("Body Text", "Section Heading", "Salutation", "Subheading", "Signature",
                "Resolution Heading", "Resolution Opening", "Considerant",
-               "Request 1", "Request 2", "Request 3", "Request 4")
+               "Request 1", "Request 2", "Request 3", "Request 4", "Resolution Title",
+               "Amendment Heading", "Amendment Target", "Amendment Instruction",
+               "Amendment Text", "Amendment Quote", "Justification Heading")
 # Capitals set small (the PDF's all-small-caps): their size against the type size.
 SMALL_CAPITALS = 0.78
 
@@ -62,6 +64,8 @@ def apply_label_columns(styles, labels) -> None:
     for depth in range(1, len(labels.requests) + 1):
         left, width = labels.request_indent(depth)
         styles.set_hanging(f"Request {depth}", twips(left), twips(width))
+    if labels.quoted:
+        styles.set_hanging("Amendment Text", twips(labels.quoted), twips(labels.quoted))
 
 
 def _page_setup(sect_pr, spec: PageSpec, margins: Margins, head: int, foot: int) -> None:
@@ -279,14 +283,14 @@ def properties(document, doc, furn) -> None:
     core = document.core_properties
     when = datetime(meta.deposited.year, meta.deposited.month, meta.deposited.day)
     core.title = limited(furn.title)
-    core.subject = limited(furn.doctype[meta.lead])
+    core.subject = limited(furn.subject[meta.lead])
     core.author = limited(", ".join(a.name for a in meta.authors), between=", ")
     core.last_modified_by = "hemicycle"
     core.language = limited(furn.language_tags[meta.lead])
     core.identifier = limited(furn.document_number)
     core.keywords = limited(furn.document_number)
     core.comments = ""
-    core.category = limited(furn.doctype[meta.lead])
+    core.category = limited(furn.subject[meta.lead])
     core.revision = 1
     core.created = when
     core.modified = when

@@ -25,6 +25,19 @@ page still shows exactly what this text gives.
 Items are in reading order (the blocks of the développements, the opening,
 the considerants, the requests depth-first); a note is named by the bookmark
 around the call that carries it, which Word keeps when it renumbers notes.
+
+A later sub-document of the dossier (`type="amendments"`, `"adopted-text"`)
+records its history and its amendments, or its adoption, too:
+
+      <earlier subdocument="1" type="resolution" deposited= and_others=><author …/></earlier>
+      <amendments base="1" body="committee"><committee …/>
+        <amendment number="1" action="replace" target="considerant" label="C"
+                   new_label="C" [amends="3"]><author …/><text …/><justification …/></amendment>
+      </amendments>
+      <adoption base="1" body="committee" sets="2" adopted="1 3 4 7"><committee …/></adoption>
+
+`hemicycle import` reads proposals only: it refuses the others
+(render/importer/recorded.py), whose record is kept for a later import.
 """
 from __future__ import annotations
 
@@ -36,6 +49,7 @@ from lxml import etree
 
 from ...layout.rows import BLOCK_KINDS
 from ...model import Document, Pair, iter_requests
+from ...model.dossier import Stage
 from . import wml
 
 NS = "urn:x-hemicycle:content:1"
@@ -100,15 +114,17 @@ def content_xml(doc: Document, cover: list[str] = ()) -> bytes:
     for a in meta.authors:
         _el(d, "author", name=wml.clean(a.name), gender=a.gender, party=wml.clean(a.party))
     _pair(d, "summary", meta.summary)
+    _dossier(root, doc)
     for block in doc.developments:
         _pair(_el(root, "item", kind=BLOCK_KINDS[type(block)]), "text", block.text)
-    _pair(_el(root, "item", kind="opening"), "text", doc.resolution.opening)
-    for c in doc.resolution.considerants:
-        _pair(_el(root, "item", kind="considerant"), "text", c.text)
-    for r in iter_requests(doc.resolution.requests):
-        item = _el(root, "item", kind="request", depth=r.depth)
-        _pair(item, "lead", r.lead)
-        _pair(item, "text", r.text)
+    if doc.resolution is not None:
+        _pair(_el(root, "item", kind="opening"), "text", doc.resolution.opening)
+        for c in doc.resolution.considerants:
+            _pair(_el(root, "item", kind="considerant"), "text", c.text)
+        for r in iter_requests(doc.resolution.requests):
+            item = _el(root, "item", kind="request", depth=r.depth)
+            _pair(item, "lead", r.lead)
+            _pair(item, "text", r.text)
     for note in doc.notes_in_order():
         # the writer's bookmark around the call that carries the note
         _pair(_el(root, "note", id=note.id, call=f"_RefFn{note.number}"), "text", note.text)
@@ -116,6 +132,45 @@ def content_xml(doc: Document, cover: list[str] = ()) -> bytes:
     for text in cover:
         _el(lines, "line").text = wml.clean(text)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _authors(parent, authors) -> None:
+    for a in authors:
+        _el(parent, "author", name=wml.clean(a.name), gender=a.gender, party=wml.clean(a.party))
+
+
+def _stage(parent, tag: str, stage: Stage | None, **attrs) -> etree._Element:
+    e = _el(parent, tag, **attrs, **({"body": stage.body} if stage is not None else {}))
+    if stage is not None:
+        _pair(e, "committee", stage.committee)
+    return e
+
+
+def _dossier(root, doc: Document) -> None:
+    """The history, the amendments and the adoption of a later sub-document."""
+    for earlier in doc.history:
+        e = _stage(root, "earlier", earlier.stage, subdocument=earlier.subdocument,
+                   type=earlier.doctype, deposited=earlier.deposited.isoformat(),
+                   and_others="true" if earlier.and_others else "false")
+        _authors(e, earlier.authors)
+    if doc.amendments is not None:
+        s = _stage(root, "amendments", doc.amendments.stage, base=doc.amendments.base)
+        for a in doc.amendments.amendments:
+            attrs = {"number": a.number, "action": a.action, "target": a.target.kind,
+                     "label": a.target.label, "new_label": a.new_label}
+            if a.amends is not None:
+                attrs["amends"] = a.amends
+            e = _el(s, "amendment", **attrs)
+            _authors(e, a.authors)
+            for tag, pair in (("lead", a.lead), ("text", a.text), ("old", a.old_words),
+                              ("new", a.new_words)):
+                _pair(e, tag, pair)
+            for paragraph in a.justification:
+                _pair(e, "justification", paragraph)
+    if doc.adoption is not None:
+        a = doc.adoption
+        _stage(root, "adoption", a.stage, base=a.base, sets=" ".join(map(str, a.sets)),
+               adopted=" ".join(map(str, a.adopted)))
 
 
 def _props_xml() -> bytes:

@@ -3,9 +3,12 @@ WordprocessingML, on the styles of `templates/docx/reference.docx` and the
 page geometry of `templates/page.yaml`.
 
 - page 1, the cover, and page 2, its back, are a section of their own (the
-  cover's footer holds the session strip, its back's the publisher);
+  cover's footer holds the session strip, its back's the publisher); a later
+  sub-document's cover adds what it is (`AMENDEMENTS`, `TEXTE ADOPTÉ PAR …`),
+  where, and the dossier's history;
 - from page 3, the text: a borderless two-column table per part, one row per
-  pair, lead language left; the resolution starts a new page;
+  pair, lead language left; the resolution starts a new page (a set of
+  amendments has one part, the amendments; a text adopted the resolution alone);
 - one real footnote per pair. Its reference stands at the call that carries
   the note (render.layout decides which); the other column's call is a
   `NOTEREF` field to a bookmark around that reference. The note's body is
@@ -64,7 +67,11 @@ STYLE_NAMES = sorted({kind.style(depth) for kind in ROW_KINDS.values()
     "Cover Authors", "Summary Heading", "Summary Text", "Session Strip", "Legend",
     "Legend Heading", "Publisher", "footnote text", "Note Spacer", "Page Start", "header",
     "footer", "Lead Verb", "Emphasis", "footnote reference", "Label", "Bilingual Columns",
-    "Summary Box"})
+    "Summary Box", "Cover Subdocument", "Cover Stage", "History Heading", "History",
+    "History Item"})
+
+# The history block's lines (render.model.furniture.HistoryLine) by kind.
+HISTORY_STYLES = {"see": "History Heading", "session": "History", "item": "History Item"}
 
 
 class DocxTemplateError(TemplateError):
@@ -341,6 +348,8 @@ class _Writer:
                         content += self.runs(" ", lang)
                 content += self.parts(text, lang)
                 extra = [] if chunk.last else [wml.spacing(after=0)]
+                if row.keep_with_next:
+                    extra.append(wml.flag("w:keepNext"))
                 cells.append([self.p(style, lang, content, *extra, continued=not chunk.first)])
             out.append(self.row(cells, cant_split=chunk.keep))
         return out
@@ -360,8 +369,17 @@ class _Writer:
                               self.plain_row("Cover Date", f.date)])
         title = self.row([[self.p("Cover Title", lang, self.model_text(meta.title[lang], lang))]
                           for lang in (self.lead, self.other)])
-        rows = [self.plain_row("Cover Doctype", f.doctype), title,
-                self.plain_row("Cover Authors", f.authors)]
+        rows = [self.plain_row("Cover Doctype", f.doctype), title]
+        rows += [self.plain_row("Cover Subdocument", line) for line in f.subdocument]
+        if f.stage:
+            rows.append(self.plain_row("Cover Stage", f.stage))
+        if f.authors[lead]:
+            rows.append(self.plain_row("Cover Authors", f.authors))
+        if f.history:
+            rows.append(self.row([[self.p(HISTORY_STYLES[line.kind], lang,
+                                          self.runs(line.text, lang))
+                                   for line in f.history[lang]]
+                                  for lang in (self.lead, self.other)]))
         out = [number, heading, self.p("Cover Rule", lead), self.table(rows)]
         if meta.summary is not None:
             cells = [[self.p("Summary Heading", lang, self.runs(f.summary_heading[lang], lang)),
@@ -385,7 +403,7 @@ class _Writer:
     def text(self) -> list[wml.Element]:
         out = []
         for section in self.lay.sections:
-            if section.starts_page:
+            if section.starts_page:   # (the first section follows the cover's own section break)
                 out.append(self.p("Page Start", self.lead))
             rows = []
             for row in section.rows:

@@ -10,8 +10,10 @@ A reader who follows one language is never made to hear every paragraph
 twice, and skips the other language in one step; each column is a complete
 text, so reading one through loses nothing.
 
-Headings: the title (document type and title) is `H1` in each language, the
-parts of the text (`DÉVELOPPEMENTS` …) `H2`, their subheadings `H3`.
+Headings: the title (document type and title; a later sub-document's
+`AMENDEMENTS` or `TEXTE ADOPTÉ …` too) is `H1` in each language, the parts
+of the text (`DÉVELOPPEMENTS` …) `H2`, their subheadings `H3` (an
+amendment's number and authors `H3`, its target and `JUSTIFICATION` `H4`).
 Considerants and requests are lists (`L`, `LI`, `Lbl` for `A.` or `4.4.1.`,
 `LBody`), requests nested by level. A note call is a `Reference` holding a
 `Link` to the note; the note follows it as a `Note` (with an `ID`) whose
@@ -225,7 +227,7 @@ class _Builder:
             role = "H3"
         elif "cover-doctype" in table:
             role = "H1"
-        elif "cover-title" in table:
+        elif table & {"cover-title", "cover-subdocument"}:
             role = "title"                                  # joined to the H1 above it
         else:
             role = "P"

@@ -145,11 +145,13 @@ class _Reading:
             return None
         path = self.dossier.path_of(legislature, number, subdocument)
         if os.path.realpath(path) in self.dossier.reading:
+            self.failed.add(subdocument)
             self.ctx.error(pos, f"{role} {self.name(subdocument)} would be read from {path}, "
                                 f"the file being read, which holds {self.name()}: rename the "
                                 f"file {file_stem(*self.numbers)}.yaml")
             return None
         if not path.exists():
+            self.failed.add(subdocument)
             self.ctx.error(pos, f"{role} {self.name(subdocument)} is not in the dossier: "
                                 f"{path} does not exist (the sub-documents of a dossier are "
                                 "files side by side, named like the Chamber's: "

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ruamel.yaml.nodes import MappingNode, ScalarNode
 
-from .amendments import build_amendments, doc_name
+from .amendments import build_amendments
 from .spec import CONTENTS, DOCTYPES
 from ..errors import ContentError, Problem, shown
 from ..model import (Author, Considerant, Document, Footnote, Heading, Metadata, Paragraph,

@@ -5,7 +5,7 @@ import re
 
 from ruamel.yaml.nodes import ScalarNode
 
-from ..model import GENDERS, MAX_REQUEST_DEPTH, Pos
+from ..model import GENDERS, MAX_REQUEST_DEPTH
 from ..model.dossier import ACTIONS, BODIES, Target
 from ..model.legislature import known_legislatures, load_legislature
 from .schema import (INVALID, BoolSpec, ChoiceSpec, Context, DateSpec, EnumSpec, Field,

@@ -17,7 +17,6 @@ Nothing here reads YAML; texts are spliced in their inline markup
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -512,8 +511,10 @@ class _Consolidation:
 def _span(numbers: list[int]) -> str:
     if not numbers:
         return "none"
+    if len(numbers) <= 2:
+        return " and ".join(str(n) for n in numbers)
     if numbers == list(range(numbers[0], numbers[-1] + 1)):
-        return str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]} to {numbers[-1]}"
+        return f"{numbers[0]} to {numbers[-1]}"
     return ", ".join(str(n) for n in numbers)
 
 

@@ -511,3 +511,61 @@ def test_the_example_dossier_checks_clean():
     assert ("title", "replace") in actions
     assert any(a.text is not None and a.text.fr.note_ids for a in doc.amendments.amendments)
     assert {p.gender for a in doc.amendments.amendments for p in a.authors} == {"f", "m"}
+
+
+# --- the build's dependencies and the JSON Schema ------------------------------------------------
+
+def test_a_build_depends_on_the_earlier_files_it_reads(base):
+    from render.build import dependencies
+    from render.reads import ReadLog
+    write(base, 2, amendments(2, three()))
+    path = write(base, 3, adopted(3, [2], [1]))
+    with ReadLog() as log:
+        load_document(path)
+    deps = dependencies(path, set(), ROOT / "templates", log.paths)
+    assert {d.name for d in deps} == {name(1), name(2), name(3)}
+
+
+def test_the_json_schema_accepts_the_example_dossier_and_refuses_mistakes():
+    import jsonschema
+    from ruamel.yaml import YAML
+
+    from render.content.spec import json_schema
+
+    def as_json(path):
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+        data["document"]["deposited"] = data["document"]["deposited"].isoformat()
+        return data
+    schema = json_schema()
+    amended = as_json(ROOT / "content" / "56K0589002.yaml")
+    adopted_text = as_json(ROOT / "content" / "56K0589003.yaml")
+    jsonschema.validate(amended, schema)
+    jsonschema.validate(adopted_text, schema)
+    for mutate in (lambda d: d["amendments"][0].update(action="remove"),
+                   lambda d: d["amendments"][1].update(target="considerant c"),
+                   lambda d: d["document"].update(title={"fr": "a", "nl": "b"})):
+        data = as_json(ROOT / "content" / "56K0589002.yaml")
+        mutate(data)
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(data, schema)
+    adopted_text["document"]["adopted"] = "all"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(adopted_text, schema)
+
+
+def test_only_a_later_sub_document_may_leave_out_the_developments(tmp_path):
+    text = proposal()
+    start, end = text.index("developments:"), text.index("resolution:")
+    without = text[:start] + text[end:]
+    p = only_problem(write(tmp_path, 1, without))
+    assert (p.pos.line, p.pos.col, p.message) == (1, 1, "'developments' is missing: add it")
+    misspelt = text.replace("developments:", "developements:")
+    p = only_problem(write(tmp_path, 1, misspelt))
+    assert "did you mean 'developments'?" in p.message
+    later = without.replace("subdocument: 1", "subdocument: 3")
+    (tmp_path / "later").mkdir()
+    doc = load_document(write(tmp_path / "later", 3, later))
+    assert doc.developments == () and doc.history == ()   # no 001 in the folder: none listed
+    # beside an invalid 001, a later resolution says so
+    p = problems_of(write(tmp_path, 3, later))[0]
+    assert "the earlier sub-document DOC 56 0700/001 has errors" in p.message

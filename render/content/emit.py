@@ -148,7 +148,7 @@ def emit_document(doc: Document, schema: str, comment: str = "") -> str:
     for line in comment.splitlines():
         out.raw(f"# {line}".rstrip())
     out.raw("document:")
-    for key, value in (("type", "resolution"), ("legislature", meta.legislature),
+    for key, value in (("type", meta.doctype), ("legislature", meta.legislature),
                        ("number", meta.dossier), ("subdocument", meta.subdocument),
                        ("deposited", meta.deposited.isoformat()), ("lead", meta.lead)):
         out.raw(f"  {key}: {value}")

@@ -218,6 +218,9 @@ def cmd_check(args) -> int:
             invalid = True
             continue
         found.extend(findings(doc, templates))
+    # A set of amendments or a text adopted also reports the errors of the
+    # earlier files it reads: each is listed once, even when checked itself.
+    found = list(dict.fromkeys(found))
     errors = sum(p.severity == "error" for p in counted(found))
     warnings = len(counted(found)) - errors
     accepted = len(found) - len(counted(found))

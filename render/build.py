@@ -126,7 +126,8 @@ class Builder:
             files.append((target, data))
             self.shared_reads[fmt] |= reads[fmt] | load_reads
             if self.depfile:
-                deps = dependencies(result.path, self.shared_reads[fmt], self.templates)
+                deps = dependencies(result.path, self.shared_reads[fmt], self.templates,
+                                    load_reads)
                 if any("\n" in str(p) for p in [target, *deps]):
                     self._fail(result, EXIT_INVALID, f"hemicycle: {result.path}: make cannot "
                                "name a file whose name holds a line break; rename it")
@@ -200,14 +201,23 @@ def summary_line(result: Result) -> str:
     return f"{path} → {written}{pages}  {result.seconds:.2f} s"
 
 
-def dependencies(content: Path, reads: set[str], templates: Path) -> list[Path]:
-    """The content file and every template, font and data file read."""
+def dependencies(content: Path, reads: set[str], templates: Path,
+                 own_reads: set[str] | None = None) -> list[Path]:
+    """The content file and every template, font and data file read, and the
+    earlier sub-documents of its dossier (content files of its folder) that
+    a set of amendments or a text adopted reads (among `own_reads`, what
+    loading this document read; by default `reads`)."""
     cwd = Path.cwd()
     roots = [templates.resolve(), (PROJECT_ROOT / "render" / "legislatures").resolve()]
     deps = {relative(str(content), cwd)}
+    folder = content.resolve().parent
     for p in reads:
         resolved = Path(p).resolve()
         if resolved.is_file() and any(resolved.is_relative_to(r) for r in roots):
+            deps.add(relative(p, cwd))
+    for p in reads if own_reads is None else own_reads:
+        resolved = Path(p).resolve()
+        if resolved.is_file() and resolved.parent == folder and resolved.suffix == ".yaml":
             deps.add(relative(p, cwd))
     return sorted(deps, key=str)
 

@@ -125,6 +125,16 @@ def build_parser() -> argparse.ArgumentParser:
     _content_output_options(imports)
     imports.set_defaults(run=cmd_import)
 
+    adopt = commands.add_parser(
+        "adopt", help="write out a text adopted as an ordinary resolution content file",
+        description="Read FILE.yaml, a text adopted (type: adopted-text), apply the "
+                    "amendments adopted to its base, and write the consolidated text as a "
+                    "content file of type resolution (considerants re-lettered, requests "
+                    "renumbered) to -o FILE or standard output.")
+    adopt.add_argument("file", metavar="FILE.yaml", type=Path)
+    _content_output_options(adopt)
+    adopt.set_defaults(run=cmd_adopt)
+
     extract = commands.add_parser(
         "extract", help="write out the content file a PDF made by hemicycle carries",
         description="Every PDF hemicycle builds carries its content file, byte for byte; "
@@ -226,6 +236,9 @@ def cmd_check(args) -> int:
             invalid = True
             continue
         found.extend(findings(doc, templates))
+    # A set of amendments or a text adopted also reports the errors of the
+    # earlier files it reads: each is listed once, even when checked itself.
+    found = list(dict.fromkeys(found))
     errors = sum(p.severity == "error" for p in counted(found))
     warnings = len(counted(found)) - errors
     accepted = len(found) - len(counted(found))
@@ -323,5 +336,61 @@ def cmd_extract(args) -> int:
     except OutputError as exc:
         print(f"hemicycle extract: {exc}", file=sys.stderr)
         return EXIT_INVALID if isinstance(exc, OutputExists) else EXIT_FINDINGS
+    print(out)
+    return EXIT_OK
+
+
+def cmd_adopt(args) -> int:
+    import os
+    from dataclasses import replace
+
+    from .content.emit import emit_document
+    from .content.loader import load_bytes
+    from .model.locale import document_number
+    from .output import OutputError, write_file
+    from .paths import PROJECT_ROOT
+    out = args.output
+    if out is not None and out.resolve() == args.file.resolve():
+        print(f"hemicycle adopt: {out} is the text adopted being read; write the "
+              "consolidated text elsewhere with -o", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        doc = load_document(args.file)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_INVALID
+    if doc.adoption is None:
+        print(f"hemicycle adopt: {args.file} holds a {doc.meta.doctype}, not a text adopted "
+              "(type: adopted-text)", file=sys.stderr)
+        return EXIT_INVALID
+    meta = doc.meta
+    base = document_number(meta.legislature, meta.dossier, doc.adoption.base)
+    sets = ", ".join(f"/{s:03d}" for s in doc.adoption.sets) or "none"
+    adopted = ", ".join(str(n) for n in doc.adoption.adopted) or "none"
+    comment = (f"{document_number(meta.legislature, meta.dossier, meta.subdocument)}: the "
+               f"text adopted on {meta.deposited.isoformat()}, written out by hemicycle adopt "
+               f"from {args.file.name}:\n{base} with the amendments {adopted} (sets {sets}).")
+    target = out if out is not None else Path.cwd() / "adopted.yaml"
+    schema = Path(os.path.relpath(PROJECT_ROOT / "docs" / "content.schema.json",
+                                  target.resolve().parent)).as_posix()
+    resolution = replace(doc, meta=replace(meta, doctype="resolution"), adoption=None,
+                         history=())
+    text = emit_document(resolution, schema, comment)
+    try:  # what is written must read back: the folder's dossier is not needed
+        load_bytes(text.encode("utf-8"), str(target), folder=args.file.parent)
+    except ContentError as exc:  # a fault of hemicycle, said rather than written
+        for problem in exc.problems:
+            print(f"hemicycle adopt: the consolidated text does not read back: {problem}",
+                  file=sys.stderr)
+        return EXIT_FINDINGS
+    if out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        write_file(out, text.encode("utf-8"), force=args.force)
+    except OutputError as exc:
+        print(f"hemicycle adopt: {exc}", file=sys.stderr)
+        return EXIT_INVALID
     print(out)
     return EXIT_OK

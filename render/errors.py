@@ -73,5 +73,11 @@ class ContentError(Exception):
     """A content file is invalid; `problems` holds every error found in it."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems, key=lambda p: (p.pos.line, p.pos.col))
+        # File by file (a dossier's document also reports its earlier
+        # sub-documents' errors), in the order the files first appear.
+        files: dict[str, int] = {}
+        for p in problems:
+            files.setdefault(p.pos.path, len(files))
+        self.problems = sorted(problems, key=lambda p: (files[p.pos.path], p.pos.line,
+                                                        p.pos.col))
         super().__init__("\n".join(str(p) for p in self.problems))

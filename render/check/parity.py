@@ -253,8 +253,11 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 def check_endings(doc: Document) -> list[Problem]:
     """Considerants and requests end with `;`, the last request with `.`, a
-    request that introduces sub-requests with `:`."""
-    problems = []
+    request that introduces sub-requests with `:`; in a set of amendments,
+    a new considerant or request ends as the text's own do."""
+    problems = check_amendment_endings(doc)
+    if doc.resolution is None:
+        return problems
     for c in doc.resolution.considerants:
         problems += _ending(c.text, ";", f"considerant {c.label}", "a considerant")
     requests = list(iter_requests(doc.resolution.requests))
@@ -281,4 +284,29 @@ def _ending(pair: Pair, expected: str, name: str, rule: str) -> list[Problem]:
             wanted = " or ".join(f"`{e}`" for e in expected)
             problems.append(Problem(pair.pos, f"{name}: {who} ends with `{end}`; {rule} "
                                               f"ends with {wanted}", "warning"))
+    return problems
+
+
+def check_amendment_endings(doc: Document) -> list[Problem]:
+    """The new text of an amendment that replaces or inserts a considerant
+    ends with `;`, like every considerant; a new request with `;`, or `.`
+    (it may become the last), or `:` (it may introduce sub-requests). A new
+    title, like the title, has no final full stop."""
+    if doc.amendments is None:
+        return []
+    problems = []
+    for a in doc.amendments.amendments:
+        if a.text is None or a.amends is not None or a.action == "replace-words":
+            continue
+        name = f"amendment {a.number}"
+        if a.target.kind == "considerant":
+            problems += _ending(a.text, ";", f"{name} (a considerant)", "a considerant")
+        elif a.target.kind == "request":
+            problems += _ending(a.text, ";.:", f"{name} (a request)", "a request")
+        else:
+            for lang, text, who in _sides(a.text):
+                if text.plain.rstrip().endswith("."):
+                    problems.append(Problem(a.text.pos, f"{name} (the title): {who} ends with "
+                                                        "`.`; a title has no final full stop",
+                                            "warning"))
     return problems

@@ -139,8 +139,9 @@ _BLOCK_KEYS = {"Paragraph": "paragraph", "Heading": "heading", "Salutation": "sa
 
 
 def emit_document(doc: Document, schema: str, comment: str = "") -> str:
-    """The content file for `doc`; `schema` the path of the JSON Schema
-    from the file's folder, `comment` lines to put at the top."""
+    """The content file for `doc` (a document with a resolution: a text
+    adopted is written as one); `schema` the path of the JSON Schema from
+    the file's folder, `comment` lines to put at the top."""
     meta = doc.meta
     out = _Lines()
     out.raw(f"# yaml-language-server: $schema={schema}")
@@ -160,10 +161,11 @@ def emit_document(doc: Document, schema: str, comment: str = "") -> str:
     out.raw(f"  and_others: {'true' if meta.and_others else 'false'}")
     if meta.summary is not None:
         out.keyed("  ", "summary", meta.summary)
-    out.raw("")
-    out.raw("developments:")
-    for block in doc.developments:
-        out.keyed("    ", _BLOCK_KEYS[type(block).__name__], block.text, item=True)
+    if doc.developments:  # a text adopted has none
+        out.raw("")
+        out.raw("developments:")
+        for block in doc.developments:
+            out.keyed("    ", _BLOCK_KEYS[type(block).__name__], block.text, item=True)
     out.raw("")
     out.raw("resolution:")
     out.keyed("  ", "opening", doc.resolution.opening)

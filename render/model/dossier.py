@@ -47,6 +47,12 @@ class Target:
 
 @dataclass(frozen=True)
 class Amendment:
+    """One amendment of a set. A sub-amendment (`amends` set) acts on the
+    texts of the amendment it amends, not on the base: its `target` is that
+    amendment's, its action is `replace` (a new `text`/`lead` for it) or
+    `replace-words` (words of its `text`, or of its `new_words`), and its
+    `new_label` is ""."""
+
     number: int                     # runs on through the dossier (derived unless written)
     authors: tuple[Author, ...]
     target: Target

@@ -25,6 +25,8 @@ def number_document(doc: Document) -> Document:
     # Notes never called keep number 0 (the loader reports them as errors).
     for nid, note in doc.footnotes.items():
         footnotes.setdefault(nid, note)
+    if doc.resolution is None:  # a set of amendments: its labels come from the base
+        return replace(doc, footnotes=footnotes)
     considerants = tuple(replace(c, label=considerant_label(i))
                          for i, c in enumerate(doc.resolution.considerants))
     requests = _number_requests(doc.resolution.requests, ())

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import ContentError, Problem
 from .content.loader import load_document
-from .console import guard_standard_streams, stream_failures
+from .console import GuardedStream, guard_standard_streams, stream_failures
 from .build import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK, Builder, build_all
 from .paths import templates_dir
 from .writers import DEFAULT_FORMATS, WRITERS
@@ -289,10 +289,7 @@ def cmd_new(args) -> int:
 def cmd_import(args) -> int:
     from .importer import import_docx
     from .importer.problems import ImportRefused
-    from .output import OutputError, write_file
-    if args.output is not None and args.output.resolve() == args.file.resolve():
-        print(f"hemicycle import: {args.output} is the DOCX being read; write the content "
-              "elsewhere with -o", file=sys.stderr)
+    if _reads_itself("import", args, "the DOCX being read", "the content"):
         return EXIT_INVALID
     try:
         text = import_docx(args.file, args.output)
@@ -303,41 +300,19 @@ def cmd_import(args) -> int:
         print(f"{args.file}: not imported: {count} problem{'s' if count != 1 else ''}; "
               "nothing written", file=sys.stderr)
         return EXIT_INVALID
-    if args.output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    try:
-        write_file(args.output, text.encode("utf-8"), force=args.force)
-    except OutputError as exc:
-        print(f"hemicycle import: {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    print(args.output)
-    return EXIT_OK
+    return _deliver("import", args, text.encode("utf-8"))
 
 
 def cmd_extract(args) -> int:
-    from .output import OutputError, OutputExists, write_file
     from .writers.publish.extract import ExtractError, attached_source
-    out = args.output
-    if out is not None and out.resolve() == args.file.resolve():
-        print(f"hemicycle extract: {out} is the PDF being read; write the content "
-              "elsewhere with -o", file=sys.stderr)
+    if _reads_itself("extract", args, "the PDF being read", "the content"):
         return EXIT_INVALID
     try:
         _, data = attached_source(args.file)
     except ExtractError as exc:
         print(f"hemicycle extract: {exc}", file=sys.stderr)
         return EXIT_INVALID
-    if out is None:
-        sys.stdout.buffer.write(data)
-        return EXIT_OK
-    try:
-        write_file(out, data, force=args.force)
-    except OutputError as exc:
-        print(f"hemicycle extract: {exc}", file=sys.stderr)
-        return EXIT_INVALID if isinstance(exc, OutputExists) else EXIT_FINDINGS
-    print(out)
-    return EXIT_OK
+    return _deliver("extract", args, data)
 
 
 def cmd_adopt(args) -> int:
@@ -347,12 +322,9 @@ def cmd_adopt(args) -> int:
     from .content.emit import emit_document
     from .content.loader import load_bytes
     from .model.locale import document_number
-    from .output import OutputError, write_file
     from .paths import PROJECT_ROOT
     out = args.output
-    if out is not None and out.resolve() == args.file.resolve():
-        print(f"hemicycle adopt: {out} is the text adopted being read; write the "
-              "consolidated text elsewhere with -o", file=sys.stderr)
+    if _reads_itself("adopt", args, "the text adopted being read", "the consolidated text"):
         return EXIT_INVALID
     try:
         doc = load_document(args.file)
@@ -384,13 +356,33 @@ def cmd_adopt(args) -> int:
             print(f"hemicycle adopt: the consolidated text does not read back: {problem}",
                   file=sys.stderr)
         return EXIT_FINDINGS
-    if out is None:
-        sys.stdout.write(text)
+    return _deliver("adopt", args, text.encode("utf-8"))
+
+
+def _reads_itself(command: str, args, what: str, written: str) -> bool:
+    """Whether `-o` names the very file being read (said if so)."""
+    if args.output is not None and args.output.resolve() == args.file.resolve():
+        print(f"hemicycle {command}: {args.output} is {what}; write {written} elsewhere "
+              "with -o", file=sys.stderr)
+        return True
+    return False
+
+
+def _deliver(command: str, args, data: bytes) -> int:
+    """A content file a command made: to standard output, or to `-o` (never
+    over an existing file without --force). An existing file or an
+    unwritable place is exit 2."""
+    from .output import OutputError, write_file
+    if args.output is None:
+        if isinstance(sys.stdout, GuardedStream):
+            sys.stdout.write_bytes(data)
+        else:
+            sys.stdout.buffer.write(data)
         return EXIT_OK
     try:
-        write_file(out, text.encode("utf-8"), force=args.force)
+        write_file(args.output, data, force=args.force)
     except OutputError as exc:
-        print(f"hemicycle adopt: {exc}", file=sys.stderr)
+        print(f"hemicycle {command}: {exc}", file=sys.stderr)
         return EXIT_INVALID
-    print(out)
+    print(args.output)
     return EXIT_OK

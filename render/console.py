@@ -44,6 +44,16 @@ class GuardedStream:
                 self._failed(exc)
         return len(text)
 
+    def write_bytes(self, data: bytes) -> None:
+        """Bytes as they are (a content file is UTF-8 whatever the locale)."""
+        if self.failure is None:
+            try:
+                self.stream.flush()
+                self.stream.buffer.write(data)
+                self.stream.buffer.flush()
+            except OSError as exc:
+                self._failed(exc)
+
     def flush(self) -> None:
         if self.failure is None:
             try:

@@ -137,22 +137,15 @@ def furniture(doc: Document, templates: Path) -> Furniture:
         for i, lang in enumerate(meta.langs))
     fill = {"legislature": meta.legislature}
     number = locale.document_number(meta.legislature, meta.dossier, meta.subdocument)
-    if meta.doctype != "resolution":
-        return _later(doc, words, legislature, number, session_line, strip, fill)
-    doctype = dict(words["doctype"][meta.doctype])
-    lead, other = meta.langs
-    lead_title = f"{number} – {doctype[lead]} {meta.title[lead].plain}"
-    return Furniture(
+    # what every sub-document's furniture has alike
+    shared = dict(
         document_number=number,
         doc_prefix=f"DOC {meta.legislature}",
         short_number=locale.short_number(meta.dossier, meta.subdocument),
         file_stem=locale.file_stem(meta.legislature, meta.dossier, meta.subdocument),
         chamber=dict(words["chamber"]),
         chamber_short=short,
-        doctype=doctype,
         date={lang: locale.format_date(meta.deposited, lang) for lang in LANGS},
-        authors={lang: locale.authors_line(meta.authors, meta.and_others, lang, meta.doctype)
-                 for lang in LANGS},
         session={lang: _segment(lang, session_line[lang]) for lang in LANGS},
         strip=strip,
         developments=dict(words["developments"]),
@@ -164,14 +157,24 @@ def furniture(doc: Document, templates: Path) -> Furniture:
         groups=legislature.groups,
         group_lines=tuple(f"{g.abbreviation}\u00a0: {g.name}" for g in legislature.groups),
         language_tags=dict(locale.LANGUAGE_TAGS),
+    )
+    if meta.doctype != "resolution":
+        return _later(doc, words, legislature, number, shared)
+    doctype = dict(words["doctype"][meta.doctype])
+    lead, other = meta.langs
+    lead_title = f"{number} – {doctype[lead]} {meta.title[lead].plain}"
+    return Furniture(
+        **shared,
+        doctype=doctype,
+        authors={lang: locale.authors_line(meta.authors, meta.and_others, lang, meta.doctype)
+                 for lang in LANGS},
         title=f"{lead_title} / {doctype[other]} {meta.title[other].plain}",
     )
 
 
 # --- later sub-documents: a set of amendments, a text adopted -------------------------
 
-def _later(doc: Document, words: Wording, legislature, number: str, session_line, strip,
-           fill) -> Furniture:
+def _later(doc: Document, words: Wording, legislature, number: str, shared: dict) -> Furniture:
     """The furniture of a sub-document after the proposal: the cover names
     the text amended or adopted (its type and title), then what this one is
     (`AMENDEMENTS` and where they are tabled; `TEXTE ADOPTÉ PAR LA …`), then
@@ -194,28 +197,10 @@ def _later(doc: Document, words: Wording, legislature, number: str, session_line
     title = " / ".join(f"{number} – {doctype[lang]} {meta.title[lang].plain} – {kind[lang]}"
                        if i == 0 else f"{doctype[lang]} {meta.title[lang].plain} – {kind[lang]}"
                        for i, lang in enumerate((lead, other)))
-    short = dict(words["chamber_short"])
     return Furniture(
-        document_number=number,
-        doc_prefix=f"DOC {meta.legislature}",
-        short_number=locale.short_number(meta.dossier, meta.subdocument),
-        file_stem=locale.file_stem(meta.legislature, meta.dossier, meta.subdocument),
-        chamber=dict(words["chamber"]),
-        chamber_short=short,
+        **shared,
         doctype=doctype,
-        date={lang: locale.format_date(meta.deposited, lang) for lang in LANGS},
         authors={lang: "" for lang in LANGS},
-        session={lang: _segment(lang, session_line[lang]) for lang in LANGS},
-        strip=strip,
-        developments=dict(words["developments"]),
-        summary_heading=dict(words["summary"]),
-        abbreviations_heading=dict(words["abbreviations_heading"]),
-        abbreviations=[{lang: line[lang].format(**fill) for lang in LANGS}
-                       for line in words["abbreviations"]],
-        publisher=dict(words["publisher"]),
-        groups=legislature.groups,
-        group_lines=tuple(f"{g.abbreviation}\u00a0: {g.name}" for g in legislature.groups),
-        language_tags=dict(locale.LANGUAGE_TAGS),
         title=title,
         subdocument=lines,
         stage=stage,

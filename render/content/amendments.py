@@ -5,20 +5,16 @@ naming an amendment that exists. Each error at its place in the file."""
 from __future__ import annotations
 
 from ..errors import shown
-from ..model import LANG_NAMES, LANGS, Author, Document
+from ..model import LANG_NAMES, LANGS, Document
 from ..model.consolidate import (AmendmentLabels, find_target, occurrences, target_name)
 from ..model.dossier import Amendment
 from ..model.locale import document_number
 from .schema import Context
-from .spec import check_parties
+from .spec import authors_of, check_parties
 
 
 def doc_name(doc: Document) -> str:
     return document_number(doc.meta.legislature, doc.meta.dossier, doc.meta.subdocument)
-
-
-def _authors(items: list[dict]) -> tuple[Author, ...]:
-    return tuple(Author(a["name"], a["gender"], a["party"], a["_pos"]) for a in items)
 
 
 def _span(numbers: list[int]) -> str:
@@ -33,7 +29,7 @@ def build_amendments(items: list[dict], document: dict, this: str, base: Documen
     """The Amendments of a set (`items` as the schema converted them); `this`
     names the set (`DOC 56 0589/002`), `base` is the text amended (None when
     it could not be read: targets are then not checked)."""
-    default_authors = _authors(document["authors"])
+    default_authors = authors_of(document["authors"])
     known: dict[int, tuple[Amendment, str]] = {}
     last, last_in = 0, None
     for s in earlier_sets:
@@ -66,7 +62,7 @@ def build_amendments(items: list[dict], document: dict, this: str, base: Documen
         authors = default_authors
         if item.get("authors") is not None:
             check_parties(item["authors"], document["legislature"], ctx)
-            authors = _authors(item["authors"])
+            authors = authors_of(item["authors"])
         amendment = _amendment(item, number, authors, this, base, known, labels, ctx)
         if amendment is not None:
             known[number] = (amendment, this)

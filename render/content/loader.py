@@ -20,9 +20,9 @@ from pathlib import Path
 from ruamel.yaml.nodes import MappingNode, ScalarNode
 
 from .amendments import build_amendments
-from .spec import CONTENTS, DOCTYPES
+from .spec import CONTENTS, DOCTYPES, authors_of
 from ..errors import ContentError, Problem, shown
-from ..model import (Author, Considerant, Document, Footnote, Heading, Metadata, Paragraph,
+from ..model import (Considerant, Document, Footnote, Heading, Metadata, Paragraph,
                     Pos, Request, Resolution, Salutation, Signature)
 from ..model.consolidate import consolidate
 from ..model.dossier import Adoption, AmendmentSet, Earlier, Stage
@@ -233,12 +233,8 @@ class _Reading:
         sets = [self.read[e.subdocument] for e in history if e.doctype == "amendments"]
         amendments = build_amendments(values["amendments"], d, self.name(), base, sets,
                                       self.ctx)
-        authors = tuple(Author(a["name"], a["gender"], a["party"], a["_pos"])
-                        for a in d["authors"])
-        footnotes = {note_id: Footnote(note_id, pair)
-                     for note_id, (_, pair) in values["footnotes"].items()}
-        return Document(self.meta("amendments", base, authors, d["and_others"]), (), None,
-                        footnotes, source, history=history,
+        return Document(self.meta("amendments", base, authors_of(d["authors"]),
+                                  d["and_others"]), (), None, _footnotes(values), source, history=history,
                         amendments=AmendmentSet(d["base"][0], self.stage("tabled_in"),
                                                 amendments))
 
@@ -340,14 +336,18 @@ def _check_calls(ctx: Context, footnotes: dict) -> None:
                            f"with [^{note_id}] or remove it")
 
 
+def _footnotes(values: dict) -> dict[str, Footnote]:
+    return {note_id: Footnote(note_id, pair)
+            for note_id, (_, pair) in values["footnotes"].items()}
+
+
 def _resolution(values: dict, source: Path | None) -> Document:
     d = values["document"]
     meta = Metadata(
         doctype=d["type"], legislature=d["legislature"], dossier=d["number"],
         subdocument=d["subdocument"], deposited=d["deposited"], lead=d["lead"],
         title=d["title"],
-        authors=tuple(Author(a["name"], a["gender"], a["party"], a["_pos"])
-                      for a in d["authors"]),
+        authors=authors_of(d["authors"]),
         and_others=d["and_others"], summary=d["summary"],
         number_pos=d["_at"].get("number"))
     developments = tuple(_BLOCKS[kind](pair) for kind, pair in values["developments"] or ())
@@ -356,8 +356,7 @@ def _resolution(values: dict, source: Path | None) -> Document:
         opening=r["opening"],
         considerants=tuple(Considerant(pair) for pair in r["considerants"]),
         requests=tuple(_request(q, 1) for q in r["requests"]))
-    footnotes = {note_id: Footnote(note_id, pair)
-                 for note_id, (_, pair) in values["footnotes"].items()}
+    footnotes = _footnotes(values)
     return Document(meta, developments, resolution, footnotes, source)
 
 

@@ -5,7 +5,7 @@ import re
 
 from ruamel.yaml.nodes import ScalarNode
 
-from ..model import GENDERS, MAX_REQUEST_DEPTH
+from ..model import GENDERS, MAX_REQUEST_DEPTH, Author
 from ..model.dossier import ACTIONS, BODIES, Target
 from ..model.legislature import known_legislatures, load_legislature
 from .schema import (INVALID, BoolSpec, ChoiceSpec, Context, DateSpec, EnumSpec, Field,
@@ -40,6 +40,11 @@ class TypeSpec(EnumSpec):
 
     def json_schema(self):
         return {"const": self.own, "description": self.doc}
+
+
+def authors_of(items: list[dict]) -> tuple[Author, ...]:
+    """The model's authors from their entries as the schema converted them."""
+    return tuple(Author(a["name"], a["gender"], a["party"], a["_pos"]) for a in items)
 
 
 def check_parties(authors: list[dict], legislature_number: int, ctx: Context) -> bool:

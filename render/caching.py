@@ -27,9 +27,12 @@ _LIBRARIES = tuple({os.path.realpath(p) + os.sep for p in
 def from_files(maxsize: int = 8) -> Callable[[Callable[..., T]], Callable[..., T]]:
     def decorate(function: Callable[..., T]) -> Callable[..., T]:
         entries: OrderedDict = OrderedDict()
+        limit = [maxsize]
 
         @functools.wraps(function)
         def cached(*args):
+            if not limit[0]:
+                return function(*args)
             entry = entries.get(args)
             if entry is not None and _stamps(entry[1]) == entry[1]:
                 entries.move_to_end(args)
@@ -38,11 +41,18 @@ def from_files(maxsize: int = 8) -> Callable[[Callable[..., T]], Callable[..., T
             with reads.ReadLog() as log:
                 value = function(*args)
             entries[args] = (value, _stamps(p for p in log.paths if _tracked(p)))
-            if len(entries) > maxsize:
+            while len(entries) > limit[0]:
                 entries.popitem(last=False)
             return value
 
+        def resize(size: int) -> None:
+            """Keep up to `size` values from now on (0: cache nothing)."""
+            limit[0] = size
+            while len(entries) > size:
+                entries.popitem(last=False)
+
         cached.cache_clear = entries.clear
+        cached.resize = resize
         return cached
     return decorate
 

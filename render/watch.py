@@ -3,7 +3,9 @@
 Watches the content file and every template, font and data file its last
 build read (what a make dependency file lists). The process stays warm:
 WeasyPrint, the fonts, templates and stylesheet stay loaded between builds
-(each re-read when its file changes).
+(each re-read when its file changes), and so do the laid-out parts of the
+PDF (cover, développements, resolution): a save lays out again only the
+parts whose HTML it changed.
 
 A save is noticed as it happens, through the system's file events (inotify
 on Linux, via `watchfiles`), and built once the files have been quiet for
@@ -37,8 +39,17 @@ def _stamp(paths) -> dict[str, tuple | None]:
     return stamps
 
 
+# Laid-out parts of the PDF kept between builds: a save that changes one part
+# lays out that part only (a document has three or four parts, a save leaves
+# the previous version of one behind).
+PARTS_KEPT = 8
+
+
 def watch(path: Path, builder: Builder, interval: float = 0.3) -> int:
     print(f"watching {escaped(str(path))} (Ctrl-C stops)", file=builder.log, flush=True)
+    if "pdf" in builder.writers:
+        from .writers.pdf import laid_out_part
+        laid_out_part.resize(PARTS_KEPT)
     watched = [str(path)]
     try:
         while True:

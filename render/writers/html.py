@@ -227,6 +227,7 @@ def context(doc: Document, templates: Path, screen: bool = False) -> dict:
         "title": {lang: _text(meta.title[lang], lang, screen) for lang in meta.langs},
         "summary": summary,
         "sections": html_rows(lay, screen),
+        "section_starts_page": [section.starts_page for section in lay.sections],
         "labels": label_columns(lay, page_spec(templates), templates),
         "strip": [(s.lang, pieces(s)) for s in f.strip],
         "session": {lang: pieces(f.session[lang]) for lang in meta.langs},
@@ -257,13 +258,56 @@ def html_string(doc: Document, templates: Path, *, inline_css: bool = True,
         # Inside <style> an escaped "<" would be wrong; a stylesheet never
         # needs "</", which is all that could end the element early.
         css = Markup(text.replace("</", "<\\/"))
-    return template.render(**ctx, css=css, breaks=breaks, screen=screen)
+    return template.render(**ctx, css=css, breaks=breaks, screen=screen, part=None)
 
 
 def html_for_pdf(doc: Document, templates: Path,
                  breaks: frozenset[str] = frozenset()) -> tuple[str, str]:
     """The HTML (without its stylesheet) and the base URL its references use."""
     return html_string(doc, templates, inline_css=False, breaks=breaks), base_url(templates)
+
+
+# --- the PDF's parts ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Part:
+    """A run of the document that starts on a fresh page: the cover with its
+    back, or sections of the text (a new part at each section that starts a
+    page). The PDF writer lays out each part on its own and joins the pages."""
+
+    front: bool                     # the cover and its back
+    sections: tuple[int, ...] = ()  # indices into the document's sections
+
+
+def parts_of(starts_page: list[bool]) -> list[Part]:
+    """The parts of a document whose sections start a page or not, in order."""
+    groups: list[list[int]] = []
+    for index, starts in enumerate(starts_page):
+        if starts or not groups:
+            groups.append([])
+        groups[-1].append(index)
+    return [Part(True)] + [Part(False, tuple(group)) for group in groups]
+
+
+class PdfSource:
+    """The HTML of a document for the PDF, part by part, its layout and
+    inline text worked out once."""
+
+    def __init__(self, doc: Document, templates: Path):
+        self.context = context(doc, templates)
+        self.template = environment(templates).get_template(TEMPLATE)
+        self.parts = parts_of(self.context["section_starts_page"])
+        self.base_url = base_url(templates)
+
+    def row_ids(self, part: Part) -> frozenset[str]:
+        return frozenset(row.id for index in part.sections
+                         for row in self.context["sections"][index][1] if row.id)
+
+    def html(self, part: Part, breaks: frozenset[str] = frozenset()) -> str:
+        """The HTML of one part (without its stylesheet); `breaks` as in
+        `html_string`."""
+        return self.template.render(**self.context, css=None, breaks=breaks, screen=False,
+                                    part=part)
 
 
 @from_files(maxsize=8)

@@ -11,11 +11,11 @@ from __future__ import annotations
 import atexit
 import mimetypes
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .html import STYLESHEET, HTML_DIR, html_for_pdf, stylesheet_text
+from .html import STYLESHEET, HTML_DIR, stylesheet_text
 from .engine import import_weasyprint
 from .publish import publish_pdf
 from .justify import patch_justification
@@ -93,6 +93,7 @@ class _Setup:
     fetcher: object
     font_config: object
     stylesheet: object
+    first_pages: dict = field(default_factory=dict)   # page number → its stylesheet
 
 
 @from_files(maxsize=8)
@@ -137,10 +138,54 @@ MAX_RELAYOUTS = 4
 def layout(doc: Document, templates: Path):
     """The laid-out WeasyPrint document, its footnotes on the page of their calls.
 
+    The cover and each run of sections that starts on a fresh page (the
+    développements, the resolution) are laid out as parts, each told the
+    number of its first page, and their pages joined into one document: the
+    PDF is drawn once, with one subset of each font. A part whose HTML and
+    first page are unchanged is not laid out again in a process that keeps
+    laid-out parts (`hemicycle watch`, see `laid_out_part`)."""
+    from .html import PdfSource
+
+    templates = templates.resolve()
+    source = PdfSource(doc, templates)
+    pages, first = [], None
+    for part in source.parts:
+        laid_out = laid_out_part(templates, source.html(part), len(pages) + 1,
+                                 source.row_ids(part), _Relayout(source, part))
+        first = first or laid_out
+        pages.extend(laid_out.pages)
+    return first.copy(pages)
+
+
+class _Relayout:
+    """The HTML of a part with some of its rows starting a new page; left out
+    of `laid_out_part`'s cache key (the HTML without breaks decides it)."""
+
+    def __init__(self, source, part):
+        self.source, self.part = source, part
+
+    def __call__(self, breaks: frozenset[str]) -> str:
+        return self.source.html(self.part, breaks)
+
+    def __eq__(self, other):
+        return isinstance(other, _Relayout)
+
+    def __hash__(self):
+        return 0
+
+
+# No part is kept by default: a one-shot build never lays one out twice, and
+# a batch of documents would only hold memory. `hemicycle watch` keeps some.
+@from_files(maxsize=0)
+def laid_out_part(templates: Path, html: str, first_page: int, row_ids: frozenset[str],
+                  relayout: _Relayout):
+    """One part laid out, its first page numbered `first_page` (a left page
+    when even).
+
     WeasyPrint may move the last note of a page to the next to make room for
     the first line of a row (its widows and orphans logic; the stylesheet's
     `orphans: 1` avoids most of it): that row then starts a new page and the
-    document is laid out again (usually never).
+    part is laid out again (usually never).
 
     A pair crossing a page can put the two calls of a note on two pages (the
     columns do not break at the same sentence); the note stands with the
@@ -153,20 +198,39 @@ def layout(doc: Document, templates: Path):
     `rows_with_stranded_lines`; usually never)."""
     from weasyprint import HTML
 
-    templates = templates.resolve()
     s = setup(templates)
+    stylesheets = [s.stylesheet, _first_page(s, first_page)]
     breaks: frozenset[str] = frozenset()
     for _ in range(MAX_RELAYOUTS + 1):
-        html, base = html_for_pdf(doc, templates, breaks)
-        document = HTML(string=html, base_url=base, url_fetcher=s.fetcher).render(
-            stylesheets=[s.stylesheet], font_config=s.font_config)
+        document = None   # the previous pass is released before the next is made
+        document = HTML(string=html, base_url=(templates / HTML_DIR).as_uri() + "/",
+                        url_fetcher=s.fetcher).render(
+            stylesheets=stylesheets, font_config=s.font_config)
         placement = note_placement(document)
-        more = (rows_to_break(placement)
-                | rows_with_stranded_lines(row_cuts(document), placement)) - breaks
+        more = ((rows_to_break(placement) | rows_with_stranded_lines(row_cuts(document),
+                                                                     placement))
+                & row_ids) - breaks
         if not more:
             break
         breaks = breaks | more
+        html = relayout(breaks)
     return document
+
+
+def _first_page(s: _Setup, number: int):
+    """The stylesheet that numbers a part's first page and makes it a left
+    page when its number is even (WeasyPrint 70 honours both on `:first`
+    and the root element)."""
+    from weasyprint import CSS
+
+    sheet = s.first_pages.get(number)
+    if sheet is None:
+        side = "left" if number % 2 == 0 else "right"
+        sheet = s.first_pages[number] = CSS(
+            string=f"@page :first {{ counter-reset: page {number} }} "
+                   f"html {{ break-before: {side} }}",
+            font_config=s.font_config)
+    return sheet
 
 
 def render_pdf(doc: Document, templates: Path, options: WriterOptions = WriterOptions()) -> bytes:

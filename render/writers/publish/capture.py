@@ -51,7 +51,7 @@ class Capture:
     runs: list[list[Run]] = field(default_factory=list)     # per page, in MCID order
     furniture: set[int] = field(default_factory=set)        # id() of margin-box text boxes
     page_heights: list[float] = field(default_factory=list)  # CSS px
-    root: object = None                                     # the HTML root element
+    roots: list = field(default_factory=list)   # the HTML root element of each part, in order
 
     def is_furniture(self, run: Run) -> bool:
         """Running heads, page numbers and running strips: drawn in the page
@@ -101,5 +101,6 @@ def _record(capture: Capture, document, page_streams) -> None:
         for child in page._page_box.children:
             if isinstance(child, MarginBox):
                 capture.furniture.update(id(b) for b in child.descendants())
-            elif capture.root is None and getattr(child, "element_tag", None) == "html":
-                capture.root = child.element
+            elif (getattr(child, "element_tag", None) == "html"
+                  and child.element not in capture.roots):
+                capture.roots.append(child.element)

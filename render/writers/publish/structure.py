@@ -116,9 +116,10 @@ class _Builder:
     def __init__(self, capture: Capture, main_lang: str, langs: tuple[str, ...]):
         self.capture = capture
         self.main_lang, self.langs = main_lang, langs
-        self.root = capture.root
+        self.roots = capture.roots    # one per part the PDF writer laid out
         self._langs: dict[int, str | None] = {}
-        self.parent = {child: parent for parent in self.root.iter() for child in parent}
+        self.parent = {child: parent for root in self.roots for parent in root.iter()
+                       for child in parent}
         self.own: dict[object, list[Run]] = defaultdict(list)      # element → its runs
         self.calls_drawn: dict[object, list[Run]] = defaultdict(list)  # note → its call
         self.artifacts, self.small_caps = [], []
@@ -134,7 +135,7 @@ class _Builder:
                 else:
                     self.own[run.element].append(run)
         self.halves = {}
-        for element in self.root.iter():
+        for element in (e for root in self.roots for e in root.iter()):
             if isinstance(element.tag, str) and "fn-half" in _classes(element):
                 note = self.parent.get(element)
                 if note is not None:
@@ -145,10 +146,11 @@ class _Builder:
     # --- the document ---------------------------------------------------------
 
     def build(self) -> Structure:
-        body = next((e for e in self.root if e.tag == "body"), self.root)
+        bodies = [next((e for e in root if e.tag == "body"), root) for root in self.roots]
         parts = {lang: Node("Part", lang=lang) for lang in self.langs}
         front, back = [], []
-        for index, container in enumerate(e for e in body if isinstance(e.tag, str)):
+        containers = (e for body in bodies for e in body if isinstance(e.tag, str))
+        for index, container in enumerate(containers):
             for lang in self.langs:
                 blocks = self.blocks(container, lang)
                 if blocks:

@@ -1,0 +1,116 @@
+"""The PDF laid out in parts: the cover, then each run of sections that
+starts on a fresh page, laid out on its own and joined; a process that keeps
+laid-out parts (`hemicycle watch`) lays out again only the parts a save
+changed, and every path gives the same bytes."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import MINIMAL, ROOT
+from render.content.loader import load_bytes
+from render.paths import templates_dir
+from render.writers import pdf as pdf_writer
+from render.writers.html import Part, PdfSource, parts_of
+
+TEMPLATES = templates_dir().resolve()
+REFERENCE = ROOT / "tests" / "data" / "56K0589001.yaml"
+EDITED = ("Depuis plusieurs décennies", "Depuis des décennies")   # in the développements
+
+
+def test_a_new_part_starts_at_each_section_that_starts_a_page():
+    assert parts_of([False]) == [Part(True), Part(False, (0,))]
+    assert parts_of([False, True]) == [Part(True), Part(False, (0,)), Part(False, (1,))]
+    assert parts_of([False, False, True]) == [Part(True), Part(False, (0, 1)),
+                                              Part(False, (2,))]
+
+
+def test_the_parts_hold_every_row_once():
+    doc = load_bytes(REFERENCE.read_bytes(), REFERENCE.name)
+    source = PdfSource(doc, TEMPLATES)
+    assert [p.front for p in source.parts] == [True, False, False]
+    ids = [source.row_ids(part) for part in source.parts]
+    every = {row.id for _, rows in source.context["sections"] for row in rows if row.id}
+    assert set().union(*ids) == every
+    assert sum(len(i) for i in ids) == len(every)
+    for part, own in zip(source.parts, ids):
+        html = source.html(part)
+        assert ('class="cover"' in html) == part.front
+        others = every - own
+        assert not any(f'id="{row}"' in html for row in others)
+
+
+@pytest.fixture
+def counted_layouts(monkeypatch):
+    """How many times WeasyPrint lays out an HTML document."""
+    from weasyprint import HTML
+
+    calls = []
+    original = HTML.render
+
+    def render(self, *args, **kwargs):
+        calls.append(self)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(HTML, "render", render)
+    return calls
+
+
+@pytest.fixture
+def kept_parts():
+    pdf_writer.laid_out_part.resize(8)
+    yield
+    pdf_writer.laid_out_part.cache_clear()
+    pdf_writer.laid_out_part.resize(0)
+
+
+def _documents():
+    text = REFERENCE.read_text(encoding="utf-8")
+    assert EDITED[0] in text
+    first = load_bytes(text.encode(), REFERENCE.name)
+    second = load_bytes(text.replace(*EDITED, 1).encode(), REFERENCE.name)
+    return first, second
+
+
+def test_without_kept_parts_every_build_lays_out_every_part(counted_layouts):
+    first, _ = _documents()
+    pdf_writer.render_pdf(first, TEMPLATES)
+    pdf_writer.render_pdf(first, TEMPLATES)
+    assert len(counted_layouts) == 2 * 3
+
+
+def test_a_save_lays_out_again_only_the_part_it_changed(counted_layouts, kept_parts):
+    first, second = _documents()
+    pdf_writer.render_pdf(first, TEMPLATES)
+    assert len(counted_layouts) == 3
+    pdf_writer.render_pdf(second, TEMPLATES)
+    assert len(counted_layouts) == 4, "only the développements are laid out again"
+    changed = counted_layouts[-1]
+    assert list(changed.wrapper_element.query_all("table.developments"))
+    assert not list(changed.wrapper_element.query_all("table.resolution"))
+
+
+def test_kept_parts_give_the_bytes_of_a_fresh_build(kept_parts):
+    first, second = _documents()
+    pdf_writer.render_pdf(first, TEMPLATES)
+    warm = pdf_writer.render_pdf(second, TEMPLATES)
+    again = pdf_writer.render_pdf(second, TEMPLATES)
+    pdf_writer.laid_out_part.resize(0)
+    cold = pdf_writer.render_pdf(second, TEMPLATES)
+    assert warm == cold == again
+
+
+def test_a_changed_template_file_is_laid_out_again(tmp_path, counted_layouts, kept_parts):
+    import shutil
+
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    doc = load_bytes(MINIMAL.read_bytes(), MINIMAL.name)
+    pdf_writer.render_pdf(doc, templates)
+    before = len(counted_layouts)
+    pdf_writer.render_pdf(doc, templates)
+    assert len(counted_layouts) == before
+    css = templates / "html" / "chamber.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\np { letter-spacing: 0.1pt; }\n",
+                   encoding="utf-8")
+    pdf_writer.render_pdf(doc, templates)
+    assert len(counted_layouts) == 2 * before

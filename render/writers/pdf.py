@@ -19,7 +19,7 @@ from .html import STYLESHEET, HTML_DIR, stylesheet_text
 from .engine import import_weasyprint
 from .publish import publish_pdf
 from .justify import patch_justification
-from .pair_breaks import patch_pair_breaks
+from .pair_breaks import STRADDLE_FROM, patch_pair_breaks
 from .pdf_footnotes import patch_footnotes
 from ..caching import from_files
 from ..errors import ContentError, Problem
@@ -432,7 +432,7 @@ def misplaced_notes(placement: Placement) -> dict[tuple[str, str], tuple[int, in
             if placement.notes.get(key) != page}
 
 
-STRADDLE_BREAK_FROM = 0.6   # a row starting below 60 % of its page may move to the next
+STRADDLE_BREAK_FROM = STRADDLE_FROM   # a row starting below 60 % of its page may move
 
 
 def rows_to_break(placement: Placement) -> frozenset[str]:

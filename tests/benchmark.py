@@ -91,8 +91,9 @@ def watch_latency(repeat: int, work: Path) -> float:
         for i in range(repeat):
             time.sleep(0.5)
             started = time.perf_counter()
+            # a made-up word, new on every save (a number would be a finding of check)
             content.write_text(text.replace("Depuis plusieurs décennies",
-                                            f"Depuis plusieurs ({i + 1}) décennies", 1),
+                                            f"Depuis plusieurs {'x' * (i + 1)} décennies", 1),
                                encoding="utf-8")
             built()
             times.append(time.perf_counter() - started)

@@ -50,7 +50,7 @@ def patch_pair_breaks():
 
     def refusing_report(context, footnote):
         if (getattr(context, "hemicycle_first_lines", None) is not None
-                and footnote not in context.hemicycle_row_notes):   # an earlier row's
+                and footnote not in context.hemicycle_row_notes):   # an earlier pair's
             raise _NoRoomForLine()
         return report_footnote(context, footnote)
 
@@ -65,8 +65,10 @@ def patch_pair_breaks():
         if not _is_kept_cell(box):
             return original(context, box, bottom_space, skip_stack, *args, **kwargs)
         page_is_empty = args[0] if args else kwargs["page_is_empty"]
-        if box.children and box.grid_x == 0:
-            _restore_row(context, box)      # a new layout of the row
+        if box.grid_x == 0:                 # a row starts: what its cells hold so far
+            context.hemicycle_row_notes, context.hemicycle_row_calls = [], []
+            if box.children:
+                _restore_row(context, box)      # a new layout of the row
         starts_here = skip_stack is None and box.children and not page_is_empty
         if starts_here:
             result = _first_lines(context, original, box, bottom_space, skip_stack,
@@ -91,8 +93,6 @@ def _first_lines(context, lay_out, cell, bottom_space, skip_stack, args, kwargs)
     it fitted (the row then moves to the next page), the notes of the lines
     it had laid out back in the waiting list."""
     shapes = len(context._excluded_shapes_root_boxes)
-    if cell.grid_x == 0:
-        context.hemicycle_row_notes = []
     placed = context.hemicycle_first_lines = []
     try:
         return lay_out(context, cell, bottom_space, skip_stack, *args, **kwargs)
@@ -135,10 +135,8 @@ def _splits_a_note(context, cell, laid_out, resume_at) -> bool:
     """Whether this row, starting low on its page, leaves the first call of
     a note in one of its cells on this page and the first call in another
     cell on the next. Each cell's calls, here and in all, are kept on the
-    layout context until the row's last cell is laid out."""
-    rows = getattr(context, "hemicycle_row_calls", None)
-    if rows is None or cell.grid_x == 0:
-        rows = context.hemicycle_row_calls = []
+    layout context (from the row's first cell) until its last is laid out."""
+    rows = context.hemicycle_row_calls
     every = note_calls(cell)
     here = every if resume_at is None else (note_calls(laid_out) if laid_out else set())
     rows.append((every, here))

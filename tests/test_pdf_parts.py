@@ -135,3 +135,19 @@ def test_notes_and_stranded_lines_are_settled_in_one_layout(counted_layouts):
     lone = {key for key, (call, note) in pdf_writer.misplaced_notes(placement).items()
             if len({page for (n, _), page in placement.calls.items() if n == key[0]}) == 1}
     assert not lone, "a note away from the one page of its calls"
+
+
+@pytest.mark.parametrize("path", [MINIMAL, ROOT / "content" / "56K0589002.yaml",
+                                  ROOT / "content" / "56K0589003.yaml"],
+                         ids=lambda p: p.stem)
+def test_every_part_from_the_kept_ones_gives_the_same_bytes(path, counted_layouts, kept_parts):
+    """A proposal, a set of amendments and a text adopted, built again from
+    parts kept in full: nothing is laid out, the bytes are the same."""
+    from render.content.loader import load_document
+
+    doc = load_document(path)
+    first = pdf_writer.render_pdf(doc, TEMPLATES)
+    laid_out = len(counted_layouts)
+    again = pdf_writer.render_pdf(load_document(path), TEMPLATES)
+    assert len(counted_layouts) == laid_out
+    assert again == first

@@ -51,8 +51,14 @@ def from_files(maxsize: int = 8) -> Callable[[Callable[..., T]], Callable[..., T
             while len(entries) > size:
                 entries.popitem(last=False)
 
+        def retain(keys) -> None:
+            """Drop every value but those of `keys` (tuples of arguments)."""
+            for key in [k for k in entries if k not in keys]:
+                del entries[key]
+
         cached.cache_clear = entries.clear
         cached.resize = resize
+        cached.retain = retain
         return cached
     return decorate
 

@@ -39,10 +39,10 @@ def _stamp(paths) -> dict[str, tuple | None]:
     return stamps
 
 
-# Laid-out parts of the PDF kept between builds: a save that changes one part
-# lays out that part only (a document has three or four parts, a save leaves
-# the previous version of one behind).
-PARTS_KEPT = 8
+# Laid-out parts of the PDF kept between builds, at most: a save that changes
+# one part lays out that part only (the PDF writer keeps the parts of the
+# latest build alone; a document has three or four).
+PARTS_KEPT = 16
 
 
 def watch(path: Path, builder: Builder, interval: float = 0.3) -> int:

@@ -151,3 +151,14 @@ def test_every_part_from_the_kept_ones_gives_the_same_bytes(path, counted_layout
     again = pdf_writer.render_pdf(load_document(path), TEMPLATES)
     assert len(counted_layouts) == laid_out
     assert again == first
+
+
+def test_only_the_parts_of_the_latest_build_are_kept(counted_layouts, kept_parts):
+    """An earlier version of a part is dropped once a save replaced it: a
+    big document watched for a while holds one laid-out copy of itself."""
+    first, second = _documents()
+    pdf_writer.render_pdf(first, TEMPLATES)
+    pdf_writer.render_pdf(second, TEMPLATES)
+    laid_out = len(counted_layouts)
+    pdf_writer.render_pdf(first, TEMPLATES)      # its développements were dropped
+    assert len(counted_layouts) == laid_out + 1

@@ -148,12 +148,17 @@ def layout(doc: Document, templates: Path):
 
     templates = templates.resolve()
     source = PdfSource(doc, templates)
-    pages, first = [], None
+    pages, first, used = [], None, set()
     for part in source.parts:
-        laid_out = laid_out_part(templates, source.html(part), len(pages) + 1,
-                                 source.row_ids(part), _Relayout(source, part))
+        key = (templates, source.html(part), len(pages) + 1, source.row_ids(part),
+               _Relayout(source, part))
+        laid_out = laid_out_part(*key)
+        used.add(key)
         first = first or laid_out
         pages.extend(laid_out.pages)
+    # only this version's parts are kept: an earlier version of a part a save
+    # changed would hold memory the size of that part for nothing
+    laid_out_part.retain(used)
     return first.copy(pages)
 
 

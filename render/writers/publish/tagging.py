@@ -46,23 +46,26 @@ class _Writer:
         root = self.pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
         document = self.element(self.structure.root, root)
         root.K = Array([document])
-        nums = Array()
+        # the number and name trees are built as lists and made arrays once:
+        # extending a pikepdf Array copies it (quadratic in a document of
+        # thousands of note links)
+        nums = []
         for index, page in enumerate(self.pages):
             page.StructParents = index
             page.Tabs = Name.S
             mcids = self.parents[index]
-            nums.extend([index, self.pdf.make_indirect(Array(
-                [mcids[m] for m in range(len(mcids))]))])
+            nums += [index, self.pdf.make_indirect(Array(
+                [mcids[m] for m in range(len(mcids))]))]
         for key, (annotation, element) in enumerate(self.annotations, start=len(self.pages)):
             annotation.StructParent = key
-            nums.extend([key, element])
-        root.ParentTree = self.pdf.make_indirect(Dictionary(Nums=nums))
+            nums += [key, element]
+        root.ParentTree = self.pdf.make_indirect(Dictionary(Nums=Array(nums)))
         root.ParentTreeNextKey = len(self.pages) + len(self.annotations)
         if self.ids:
-            names = Array()
+            names = []
             for name, element in sorted(self.ids, key=lambda item: item[0].encode()):
-                names.extend([String(name), element])
-            root.IDTree = Dictionary(Names=names)
+                names += [String(name), element]
+            root.IDTree = Dictionary(Names=Array(names))
         catalog = self.pdf.Root
         catalog.StructTreeRoot = root
         catalog.MarkInfo = Dictionary(Marked=True)

@@ -13,6 +13,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -21,9 +22,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import REFERENCE, ROOT, huge_paragraph, many_considerants, scaled_content  # noqa: E402
+from synthetic import (REFERENCE, ROOT, huge_paragraph, many_considerants,  # noqa: E402
+                       many_notes, scaled_content)
 
 PYTHON = sys.executable
+
+# The documents full of notes: the smaller one gives the growth to the larger.
+NOTE_COUNTS = (500, 2000)
 
 
 def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> tuple[float, int]:
@@ -39,6 +44,29 @@ def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> tup
     if code != 0:
         raise SystemExit(f"benchmark command failed ({code}): {' '.join(cmd)}\n{stderr}")
     return seconds, usage.ru_maxrss // 1024
+
+
+def run_limited(cmd: list[str], limit: float) -> tuple[float, int, bool]:
+    """Like `run`, for a command that may never finish in reasonable time
+    (LibreOffice on a document full of notes): past `limit` seconds its
+    process group is stopped. Returns (seconds, peak RSS in MB, finished)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() - started > limit:
+            os.killpg(proc.pid, signal.SIGKILL)   # its own session: LibreOffice's helpers too
+            _, status, usage = os.wait4(proc.pid, 0)
+            return time.perf_counter() - started, usage.ru_maxrss // 1024, False
+        time.sleep(0.2)
+    seconds = time.perf_counter() - started
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise SystemExit(f"benchmark command failed ({code}): {' '.join(cmd)}")
+    return seconds, usage.ru_maxrss // 1024, True
 
 
 def median_time(cmd, repeat, **kw) -> float:
@@ -103,7 +131,46 @@ def watch_latency(repeat: int, work: Path) -> float:
     return statistics.median(times)
 
 
-def measure(repeat: int, batch: int, work: Path) -> dict:
+def libreoffice_command(soffice: str, work: Path, docx: Path) -> list[str]:
+    profile = (work / "lo-profile").as_uri()
+    return [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+            "--outdir", str(work / "lo"), str(docx)]
+
+
+def measure_notes(work: Path, out: Path, soffice: str | None, lo_limit: float) -> list[dict]:
+    """A proposal full of notes (`many_notes`) at each of NOTE_COUNTS: the PDF
+    and the DOCX built, and LibreOffice converting that DOCX; time, peak
+    memory and pages of each (one run each, as for the big inputs)."""
+    rows = []
+    for count in NOTE_COUNTS:
+        path = work / f"notes-{count}.yaml"
+        path.write_text(many_notes(count), encoding="utf-8")
+        row: dict = {"notes": count}
+        for fmt in ("pdf", "docx"):
+            seconds, peak = run(hemicycle("build", str(path), "--format", fmt, "--out", str(out)))
+            row[f"{fmt}_s"], row[f"{fmt}_peak_mb"] = seconds, peak
+        row["pdf_pages"] = pdf_pages(out / f"notes-{count}.pdf")
+        if soffice:
+            seconds, peak, finished = run_limited(
+                libreoffice_command(soffice, work, out / f"notes-{count}.docx"), lo_limit)
+            row.update(libreoffice_s=seconds, libreoffice_peak_mb=peak,
+                       libreoffice_finished=finished,
+                       libreoffice_pages=pdf_pages(work / "lo" / f"notes-{count}.pdf")
+                       if finished else None)
+        rows.append(row)
+    return rows
+
+
+def note_growth(rows: list[dict], key: str) -> float | None:
+    """How much longer the largest document full of notes takes than the
+    smallest, over how many more notes it has (1.0: in proportion)."""
+    small, large = rows[0], rows[-1]
+    if small.get(key) is None or large.get(key) is None:
+        return None
+    return (large[key] / small[key]) / (large["notes"] / small["notes"])
+
+
+def measure(repeat: int, batch: int, work: Path, lo_limit: float = 180) -> dict:
     from render.writers.html import html_string
     from render.content.loader import load_document
     from render.paths import templates_dir
@@ -135,9 +202,7 @@ def measure(repeat: int, batch: int, work: Path) -> dict:
     # 3. What one would do instead: LibreOffice converting our DOCX to PDF.
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice:
-        profile = (work / "lo-profile").as_uri()
-        lo = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-              "--outdir", str(work / "lo"), str(out / "56K0589001.docx")]
+        lo = libreoffice_command(soffice, work, out / "56K0589001.docx")
         run(lo)  # the first start creates the profile; not counted
         results["libreoffice_docx_to_pdf_s"] = median_time(lo, repeat)
         results["pdf_vs_libreoffice"] = results["build_pdf_s"] / results["libreoffice_docx_to_pdf_s"]
@@ -175,7 +240,20 @@ def measure(repeat: int, batch: int, work: Path) -> dict:
             big.append({"input": name, "format": fmt, "seconds": seconds, "peak_mb": peak})
     results["big_inputs"] = big
 
-    # 6. Batches: one process against one per document; make -j2 against -j1.
+    # 6. Notes: documents full of them.
+    notes = measure_notes(work, out, shutil.which("soffice") or shutil.which("libreoffice"),
+                          lo_limit)
+    results["many_notes"] = notes
+    for fmt in ("pdf", "docx", "libreoffice"):
+        growth = note_growth(notes, f"{fmt}_s")
+        if growth is not None:
+            results[f"notes_{fmt}_growth"] = growth
+    stopped = [n["notes"] for n in notes if not n.get("libreoffice_finished", True)]
+    if stopped:
+        results["notes_libreoffice_stopped"] = stopped
+    results["notes_pdf_peak_mb"] = notes[-1]["pdf_peak_mb"]
+
+    # 7. Batches: one process against one per document; make -j2 against -j1.
     batch_dir = work / "batch"
     (batch_dir / "content").mkdir(parents=True)
     minimal = (ROOT / "tests" / "data" / "minimal.yaml").read_text(encoding="utf-8")
@@ -212,6 +290,11 @@ TARGETS = [
     ("peak memory at 16× (MB)", None, "≤ 500", None),
     ("one-process batch / process per document", None, "< 1.0", None),
     ("make -j1 / make -j2", "make_j2_speedup", "≥ 1.7", lambda v: v >= 1.7),
+    ("2,000 notes / 500: PDF time per note", "notes_pdf_growth", "≤ 1.1", lambda v: v <= 1.1),
+    ("2,000 notes / 500: DOCX time per note", "notes_docx_growth", "≤ 1.1", lambda v: v <= 1.1),
+    ("2,000 notes / 500: LibreOffice time per note", "notes_libreoffice_growth", "≤ 1.1",
+     lambda v: v <= 1.1),
+    ("peak memory at 2,000 notes, PDF (MB)", "notes_pdf_peak_mb", "≤ 500", lambda v: v <= 500),
 ]
 
 
@@ -242,6 +325,7 @@ def markdown(r: dict) -> str:
     for b in r["big_inputs"]:
         lines.append(f"| {b['input']} → {b['format'].upper()} | {b['seconds']:.2f} s, "
                      f"peak {b['peak_mb']} MB |")
+    lines += [notes_line(n) for n in r.get("many_notes", [])]
     lines += [
         f"| {r['batch_documents']} documents, one process | {r['batch_one_process_s']:.2f} s |",
         f"| {r['batch_documents']} documents, one process each | "
@@ -258,8 +342,30 @@ def markdown(r: dict) -> str:
             continue
         else:
             value, met = r[key], ok(r[key])
-        lines.append(f"| {name} | {value:.2f} | {goal} | {'yes' if met else 'no'} |")
+        shown = f"{value:.2f}"
+        if key == "notes_libreoffice_growth" and "notes_libreoffice_stopped" in r:
+            shown, met = _stopped_growth(r, shown), False
+        lines.append(f"| {name} | {shown} | {goal} | {'yes' if met else 'no'} |")
     return "\n".join(lines) + "\n"
+
+
+def _stopped_growth(r: dict, shown: str) -> str:
+    """LibreOffice's growth when a conversion was stopped: at least the
+    measure if only the largest document's was, unknown otherwise."""
+    only_largest = r["notes_libreoffice_stopped"] == [r["many_notes"][-1]["notes"]]
+    return f"> {shown}" if only_largest else "?"
+
+
+def notes_line(n: dict) -> str:
+    line = (f"| {n['notes']:,} notes ({n['pdf_pages']} pages) | PDF {n['pdf_s']:.2f} s, "
+            f"peak {n['pdf_peak_mb']} MB; DOCX {n['docx_s']:.2f} s, peak {n['docx_peak_mb']} MB")
+    if "libreoffice_s" in n:
+        if n["libreoffice_finished"]:
+            line += (f"; LibreOffice DOCX → PDF {n['libreoffice_s']:.2f} s, "
+                     f"peak {n['libreoffice_peak_mb']} MB, {n['libreoffice_pages']} pages")
+        else:
+            line += f"; LibreOffice DOCX → PDF stopped after {n['libreoffice_s']:.0f} s"
+    return line + " |"
 
 
 def main() -> None:
@@ -267,10 +373,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="runs per timing (median)")
     parser.add_argument("--batch", type=int, default=50, help="documents in the batch")
     parser.add_argument("--out", type=Path, default=ROOT / "build")
+    parser.add_argument("--libreoffice-limit", type=float, default=180,
+                        help="seconds after which LibreOffice converting a document full of "
+                             "notes is stopped (reported as such)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     with tempfile.TemporaryDirectory(prefix="hemicycle-bench-") as tmp:
-        results = measure(args.repeat, args.batch, Path(tmp))
+        results = measure(args.repeat, args.batch, Path(tmp), args.libreoffice_limit)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "bench.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     table = markdown(results)

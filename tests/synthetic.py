@@ -1,6 +1,6 @@
 """Synthetic content for the benchmark and the big-input tests: the
-reference document scaled up, and the two big inputs (a 1 MB paragraph,
-5,000 considerants)."""
+reference document scaled up, the two big inputs (a 1 MB paragraph,
+5,000 considerants), and a proposal full of notes (`many_notes`)."""
 from __future__ import annotations
 
 import json
@@ -44,3 +44,53 @@ def huge_paragraph(size: int = 1_000_000) -> str:
     text = MINIMAL.read_text(encoding="utf-8")
     old = "      fr: Les néonicotinoïdes sont en cause.[^efsa]"
     return text.replace(old, "      fr: " + json.dumps(paragraph + "[^efsa]", ensure_ascii=False))
+
+
+# Sentences and note texts of many_notes, varied so that notes run from one
+# line to a few (a citation, an address, a remark), as in a real proposal.
+_NOTE_SENTENCES = {
+    "fr": ("Les abeilles pollinisent une grande partie des cultures européennes. ",
+           "Leur déclin menace notre alimentation comme la biodiversité des campagnes. ",
+           "Les apiculteurs signalent des pertes hivernales sans précédent. "),
+    "nl": ("Bijen bestuiven een groot deel van de Europese gewassen. ",
+           "Hun achteruitgang bedreigt onze voeding en de biodiversiteit van het platteland. ",
+           "Imkers melden ongeziene wintersterfte. "),
+}
+_NOTE_TEXTS = {
+    "fr": ("Rapport de l’EFSA sur les néonicotinoïdes, Parme, {n} février 2018, p. {p}.",
+           "https://www.efsa.europa.eu/press/news/180228/{n}",
+           "Voir aussi la résolution du Parlement européen du {p} mars 2019 relative aux "
+           "perspectives et défis pour le secteur apicole de l’Union, en particulier les "
+           "considérants {n} à {p}, et la réponse de la Commission à la question écrite."),
+    "nl": ("Verslag van de EFSA over neonicotinoïden, Parma, {n} februari 2018, blz. {p}.",
+           "https://www.efsa.europa.eu/press/news/180228/{n}",
+           "Zie ook de resolutie van het Europees Parlement van {p} maart 2019 over de "
+           "vooruitzichten en uitdagingen voor de bijenteelt in de Unie, in het bijzonder de "
+           "overwegingen {n} tot {p}, en het antwoord van de Commissie op de schriftelijke vraag."),
+}
+
+
+def many_notes(count: int = 2000, per_paragraph: int = 3, between: int = 0) -> str:
+    """The minimal example whose développements are paragraph pairs of
+    `per_paragraph` sentences, each ending with a call to a note of its own
+    and following `between` sentences without one (more text, so fewer
+    notes on a page): `count` notes in all (the example's first included),
+    from one line to four."""
+    blocks, notes = [], []
+    for first in range(1, count, per_paragraph):
+        texts = {"fr": "", "nl": ""}
+        for n in range(first, min(first + per_paragraph, count)):
+            for lang, sentences in _NOTE_SENTENCES.items():
+                texts[lang] += "".join(sentences[(n + k) % 3] for k in range(1, between + 1))
+                texts[lang] += sentences[n % 3].rstrip() + f"[^n{n}] "
+            note = {lang: _NOTE_TEXTS[lang][n % 3].format(n=n, p=n % 28 + 1)
+                    for lang in _NOTE_TEXTS}
+            notes.append(f"  n{n}:\n    fr: {json.dumps(note['fr'], ensure_ascii=False)}\n"
+                         f"    nl: {json.dumps(note['nl'], ensure_ascii=False)}\n")
+        blocks.append(f"  - paragraph:\n"
+                      f"      fr: {json.dumps(texts['fr'].strip(), ensure_ascii=False)}\n"
+                      f"      nl: {json.dumps(texts['nl'].strip(), ensure_ascii=False)}\n")
+    text = MINIMAL.read_text(encoding="utf-8")
+    text = text[:text.index("  - heading:")] + "".join(blocks) + text[text.index("  - signature:"):]
+    return (text[:text.index("footnotes:")] + "footnotes:\n" + "".join(notes)
+            + "  fao:\n    fr: FAO, 2020.\n    nl: FAO, 2020.\n")

@@ -159,3 +159,18 @@ def amendment(target: str, action: str, extra: str = "") -> str:
 
 def new_text(fr: str, nl: str, key: str = "text") -> str:
     return f"{key}:\n  fr: {fr}\n  nl: {nl}\n"
+
+
+# New texts and a sub-amendment that tests of loading and of consolidation share.
+NEW_CONSIDERANT = new_text("considérant que les ruches meurent;",
+                           "overwegende dat de korven sterven;")
+NEW_REQUEST = new_text("d’en informer la Chambre;", "de Kamer daarover in te lichten;")
+# amends amendment 1 (which puts NEW_CONSIDERANT in place): its words, not the base's
+SUB_AMENDMENT = """\
+- amends: 1
+  action: replace-words
+  replace: {fr: meurent, nl: sterven}
+  by: {fr: disparaissent, nl: verdwijnen}
+  justification:
+    - {fr: Plus juste., nl: Juister.}
+"""

@@ -11,8 +11,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from dossier_files import (adopted, amendment, amendments, line_of, name, new_text, proposal,
-                           write)
+from dossier_files import (NEW_CONSIDERANT, NEW_REQUEST, SUB_AMENDMENT, adopted, amendment,
+                           amendments, line_of, name, new_text, proposal, write)
 from render.check.parity import check_document
 from render.content.loader import load_bytes, load_document
 from render.errors import ContentError
@@ -36,8 +36,7 @@ def base(tmp_path):
     return tmp_path
 
 
-CONSIDERANT = new_text("considérant que les ruches meurent;", "overwegende dat de korven sterven;")
-REQUEST = new_text("d’en informer la Chambre;", "de Kamer daarover in te lichten;")
+CONSIDERANT, REQUEST = NEW_CONSIDERANT, NEW_REQUEST
 
 
 # --- every action ---------------------------------------------------------------------
@@ -411,14 +410,8 @@ def test_a_misspelt_type_reads_the_file_as_the_type_it_means(base):
 # --- sub-amendments ---------------------------------------------------------------------------
 
 def test_a_sub_amendment_acts_on_the_amendment_it_amends(base):
-    body = amendment("considerant A", "insert-after", CONSIDERANT) + """\
-- amends: 1
-  action: replace-words
-  replace: {fr: meurent, nl: sterven}
-  by: {fr: disparaissent, nl: verdwijnen}
-  justification:
-    - {fr: Plus juste., nl: Juister.}
-""" + amendment("considerant B", "delete")
+    body = (amendment("considerant A", "insert-after", CONSIDERANT) + SUB_AMENDMENT
+            + amendment("considerant B", "delete"))
     doc = load_document(write(base, 2, amendments(2, body)))
     sub = doc.amendments.amendments[1]
     assert (sub.number, sub.amends, sub.target.label, sub.new_label) == (2, 1, "A", "")

@@ -10,8 +10,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from dossier_files import (adopted, amendment, amendments, line_of, new_text, proposal,
-                           write)
+from dossier_files import (NEW_CONSIDERANT, NEW_REQUEST, SUB_AMENDMENT, adopted, amendment,
+                           amendments, line_of, new_text, proposal, write)
 from render.check.findings import counted, findings
 from render.content.loader import load_document
 from render.errors import ContentError
@@ -40,9 +40,8 @@ def requests(doc):
     return [(r.label, (r.text or r.lead).fr.plain) for r in iter_requests(doc.resolution.requests)]
 
 
-NEW = new_text("considérant que les ruches meurent;", "overwegende dat de korven sterven;")
+NEW, REQ = NEW_CONSIDERANT, NEW_REQUEST
 NEW2 = new_text("considérant que le miel manque;", "overwegende dat er honing ontbreekt;")
-REQ = new_text("d’en informer la Chambre;", "de Kamer daarover in te lichten;")
 
 
 # --- applying ------------------------------------------------------------------------------
@@ -154,14 +153,7 @@ def test_re_lettering_runs_past_z(tmp_path):
 
 
 def test_a_set_amending_a_set_amends_the_amendment(tmp_path):
-    body = amendment("considerant A", "insert-after", NEW) + """\
-- amends: 1
-  action: replace-words
-  replace: {fr: meurent, nl: sterven}
-  by: {fr: disparaissent, nl: verdwijnen}
-  justification:
-    - {fr: Plus juste., nl: Juister.}
-"""
+    body = amendment("considerant A", "insert-after", NEW) + SUB_AMENDMENT
     doc = load_document(adopt(tmp_path, body, [1, 2]))
     assert doc.resolution.considerants[1].text.fr.plain == "considérant que les ruches " \
                                                             "disparaissent;"

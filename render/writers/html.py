@@ -297,7 +297,6 @@ class PdfSource:
         self.context = context(doc, templates)
         self.template = environment(templates).get_template(TEMPLATE)
         self.parts = parts_of(self.context["section_starts_page"])
-        self.base_url = base_url(templates)
 
     def row_ids(self, part: Part) -> frozenset[str]:
         return frozenset(row.id for index in part.sections

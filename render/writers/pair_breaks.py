@@ -136,15 +136,13 @@ def _splits_a_note(context, cell, laid_out, resume_at) -> bool:
     a note in one of its cells on this page and the first call in another
     cell on the next. Each cell's calls, here and in all, are kept on the
     layout context (from the row's first cell) until its last is laid out."""
-    rows = context.hemicycle_row_calls
-    every = note_calls(cell)
-    here = every if resume_at is None else (note_calls(laid_out) if laid_out else set())
-    rows.append((every, here))
-    if len(rows) < 2 or not any(every - here for every, here in rows):
-        return False
     page = context.current_footnote_area.page
     if (cell.position_y - page.content_box_y()) / page.height < STRADDLE_FROM:
-        return False
+        return False      # (the row's cells start together: none is recorded)
+    every = note_calls(cell)
+    here = every if resume_at is None else (note_calls(laid_out) if laid_out else set())
+    rows = context.hemicycle_row_calls
+    rows.append((every, here))
     ahead = set().union(*(every - here for every, here in rows))
     now = set().union(*(here for _, here in rows))
     return bool(ahead & now)

@@ -12,10 +12,12 @@ import atexit
 import mimetypes
 import weakref
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Callable
 from urllib.parse import unquote, urlsplit
 
-from .html import STYLESHEET, HTML_DIR, stylesheet_text
+from .html import STYLESHEET, HTML_DIR, base_url, stylesheet_text
 from .engine import import_weasyprint
 from .publish import publish_pdf
 from .justify import patch_justification
@@ -150,8 +152,8 @@ def layout(doc: Document, templates: Path):
     source = PdfSource(doc, templates)
     pages, first, used = [], None, set()
     for part in source.parts:
-        key = (templates, source.html(part), len(pages) + 1, source.row_ids(part),
-               _Relayout(source, part))
+        key = (templates, _Part(source.html(part), len(pages) + 1, source.row_ids(part),
+                                partial(source.html, part)))
         laid_out = laid_out_part(*key)
         used.add(key)
         first = first or laid_out
@@ -162,30 +164,24 @@ def layout(doc: Document, templates: Path):
     return first.copy(pages)
 
 
-class _Relayout:
-    """The HTML of a part with some of its rows starting a new page; left out
-    of `laid_out_part`'s cache key (the HTML without breaks decides it)."""
+@dataclass(frozen=True)
+class _Part:
+    """What lays out one part: its HTML and the number of its first page
+    decide it (the cache key); `relayout` gives the HTML with some of its
+    rows starting a new page."""
 
-    def __init__(self, source, part):
-        self.source, self.part = source, part
-
-    def __call__(self, breaks: frozenset[str]) -> str:
-        return self.source.html(self.part, breaks)
-
-    def __eq__(self, other):
-        return isinstance(other, _Relayout)
-
-    def __hash__(self):
-        return 0
+    html: str
+    first_page: int
+    row_ids: frozenset[str]
+    relayout: Callable[[frozenset[str]], str] = field(compare=False)
 
 
 # No part is kept by default: a one-shot build never lays one out twice, and
 # a batch of documents would only hold memory. `hemicycle watch` keeps some.
 @from_files(maxsize=0)
-def laid_out_part(templates: Path, html: str, first_page: int, row_ids: frozenset[str],
-                  relayout: _Relayout):
-    """One part laid out, its first page numbered `first_page` (a left page
-    when even).
+def laid_out_part(templates: Path, part: _Part):
+    """One part laid out, its first page numbered `part.first_page` (a left
+    page when even).
 
     WeasyPrint may move the last note of a page to the next to make room for
     the first line of a row (its widows and orphans logic; the stylesheet's
@@ -204,21 +200,20 @@ def laid_out_part(templates: Path, html: str, first_page: int, row_ids: frozense
     from weasyprint import HTML
 
     s = setup(templates)
-    stylesheets = [s.stylesheet, _first_page(s, first_page)]
-    breaks: frozenset[str] = frozenset()
+    stylesheets = [s.stylesheet, _first_page(s, part.first_page)]
+    html, breaks = part.html, frozenset()
     for _ in range(MAX_RELAYOUTS + 1):
         document = None   # the previous pass is released before the next is made
-        document = HTML(string=html, base_url=(templates / HTML_DIR).as_uri() + "/",
-                        url_fetcher=s.fetcher).render(
+        document = HTML(string=html, base_url=base_url(templates), url_fetcher=s.fetcher).render(
             stylesheets=stylesheets, font_config=s.font_config)
         placement = note_placement(document)
         more = ((rows_to_break(placement) | rows_with_stranded_lines(row_cuts(document),
                                                                      placement))
-                & row_ids) - breaks
+                & part.row_ids) - breaks
         if not more:
             break
         breaks = breaks | more
-        html = relayout(breaks)
+        html = part.relayout(breaks)
     return document
 
 
@@ -437,9 +432,6 @@ def misplaced_notes(placement: Placement) -> dict[tuple[str, str], tuple[int, in
             if placement.notes.get(key) != page}
 
 
-STRADDLE_BREAK_FROM = STRADDLE_FROM   # a row starting below 60 % of its page may move
-
-
 def rows_to_break(placement: Placement) -> frozenset[str]:
     """The rows to start on a new page:
     - for a note that left the one page of all its calls, the last row that
@@ -457,7 +449,7 @@ def rows_to_break(placement: Placement) -> frozenset[str]:
         if len(call_pages) > 1:
             row = placement.call_rows.get(number)
             if (row in placement.rows and placement.rows[row][0] == min(call_pages)
-                    and placement.row_starts[row] >= STRADDLE_BREAK_FROM):
+                    and placement.row_starts[row] >= STRADDLE_FROM):
                 breaks.add(row)
             continue
         if note_page is None:
@@ -522,6 +514,6 @@ def rows_with_stranded_lines(cuts: list[RowCut], placement: Placement) -> frozen
     rows = set()
     for cut in cuts:
         for _, index in stranded_lines(cut):
-            if index == 0 or placement.row_starts.get(cut.row, 0) >= STRADDLE_BREAK_FROM:
+            if index == 0 or placement.row_starts.get(cut.row, 0) >= STRADDLE_FROM:
                 rows.add(cut.row)
     return frozenset(rows)

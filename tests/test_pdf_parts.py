@@ -162,3 +162,25 @@ def test_only_the_parts_of_the_latest_build_are_kept(counted_layouts, kept_parts
     laid_out = len(counted_layouts)
     pdf_writer.render_pdf(first, TEMPLATES)      # its développements were dropped
     assert len(counted_layouts) == laid_out + 1
+
+
+def test_what_a_save_drops_is_freed_between_saves(kept_parts):
+    """`hemicycle watch` freezes what a build leaves out of the garbage
+    collector (a full collection in the next build then walks only that
+    build's objects); the parts later saves replace are still freed, so a
+    long watch holds no more objects after four saves than after two."""
+    import gc
+
+    from render.watch import _collect_garbage
+
+    text = REFERENCE.read_text(encoding="utf-8")
+    frozen = []
+    for save in range(4):
+        word = "x" * (save + 1)   # a new text on every save
+        doc = load_bytes(text.replace(EDITED[0], f"Depuis {word} décennies", 1).encode(),
+                         REFERENCE.name)
+        pdf_writer.layout(doc, TEMPLATES)
+        _collect_garbage()
+        frozen.append(gc.get_freeze_count())
+    assert frozen[1] > 0
+    assert frozen[3] <= frozen[1] * 1.01

@@ -197,9 +197,9 @@ def laid_out_part(templates: Path, part: _Part):
     page (`pair_breaks` and the cells' `widows` do it while WeasyPrint lays
     out); a pair that still strands a line starts the next page (see
     `rows_with_stranded_lines`; usually never)."""
+    s = setup(templates)   # first: it imports WeasyPrint the quick way (engine.py)
     from weasyprint import HTML
 
-    s = setup(templates)
     stylesheets = [s.stylesheet, _first_page(s, part.first_page)]
     html, breaks = part.html, frozenset()
     for _ in range(MAX_RELAYOUTS + 1):

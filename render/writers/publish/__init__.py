@@ -30,13 +30,18 @@ def publish_pdf(document, doc: Document) -> bytes:
     from . import archive, marked, outline, structure, tagging
     from .capture import recording
 
-    with recording() as capture:
-        rendered = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=False)
     langs = tuple(LANGUAGE_TAGS[lang] for lang in doc.meta.langs)   # lead language first
-    tree = structure.build(capture, langs[0], langs)
-    marks = tagging.number_marks(tree)
+    built = {}
+
+    def mark_content(capture, page_streams) -> None:
+        built["tree"] = tree = structure.build(capture, langs[0], langs)
+        built["marks"] = marks = tagging.number_marks(tree)
+        marked.rewrite(page_streams, capture, tree, marks)
+
+    with recording(mark_content) as capture:
+        rendered = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=False)
+    tree, marks = built["tree"], built["marks"]
     with pikepdf.open(io.BytesIO(rendered)) as pdf:
-        marked.rewrite(pdf, capture, tree, marks)
         tagging.write(pdf, capture, tree, marks)
         outline.write(pdf, capture, tree)
         archive.identify(pdf, doc, langs, rendered)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from typing import Callable
 
 _recording = threading.local()
 
@@ -73,22 +74,31 @@ def install() -> None:
         if capture is None:
             return original(pdf, document, pdf_version, page_streams)
         _record(capture, document, page_streams)
+        if _recording.before_writing is not None:
+            _recording.before_writing(capture, page_streams)
 
     add_tags.hemicycle_recorder = True
     weasy_pdf.add_tags = add_tags
 
 
 class recording:
-    """`with recording() as capture:` document.write_pdf(…) fills `capture`."""
+    """`with recording() as capture:` document.write_pdf(…) fills `capture`.
+    `before_writing(capture, page_streams)`, when given, is called once every
+    page is drawn and recorded, while its stream (`pydyf.Stream`) can still
+    be changed."""
+
+    def __init__(self, before_writing: Callable[[Capture, list], None] | None = None):
+        self.before_writing = before_writing
 
     def __enter__(self) -> Capture:
         install()
         self.capture = Capture()
         _recording.capture = self.capture
+        _recording.before_writing = self.before_writing
         return self.capture
 
     def __exit__(self, *exc) -> None:
-        _recording.capture = None
+        _recording.capture = _recording.before_writing = None
 
 
 def _record(capture: Capture, document, page_streams) -> None:

@@ -1,6 +1,7 @@
 """Content can never run code or reach outside: hostile texts come out
 literally in PDF, DOCX and HTML, and a build opens no network connection and
-reads no file outside the templates, the content file and the libraries."""
+reads no file outside the templates, the content file, the libraries and
+hemicycle's own cache."""
 from __future__ import annotations
 
 import json
@@ -45,7 +46,8 @@ def audited(tmp_path_factory):
     result = subprocess.run(
         [sys.executable, str(ROOT / "tests" / "tools" / "audited_build.py"), str(events),
          "build", str(content), "--format", "pdf,docx,html", "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300)
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "HEMICYCLE_CACHE": str(work / "cache")})
     assert result.returncode == 0, result.stderr
     return content, out, json.loads(events.read_text(encoding="utf-8"))
 
@@ -61,6 +63,8 @@ def allowed_roots(content: Path, out: Path) -> list[str]:
              paths["platlib"], str(ROOT / "render"), str(ROOT / "templates"), str(content),
              # WeasyPrint hands fonts to fontconfig through temporary files:
              str(out), tempfile.gettempdir(),
+             # hemicycle's cache between processes (render/disk_cache.py):
+             str(content.parent / "cache"),
              # read by the standard library itself, whatever the content:
              "/usr/share/zoneinfo", "/etc/mime.types", "/dev/null", "/dev/urandom"}
     return [os.path.realpath(r) for r in roots]

@@ -34,10 +34,12 @@ to be edited with like a whole font (LibreOffice ignores the attribute).
 
 Everything is deterministic: the same fonts and characters give the same
 bytes, the font key being derived from the font bytes and fontTools being
-told not to stamp the current time. Conversions are cached per process.
+told not to stamp the current time. Conversions are cached per process
+and between processes (`render/disk_cache.py`: about a second of each DOCX
+build otherwise), keyed by the font's bytes, the characters and this code.
 
-This module depends only on fontTools, lxml, python-docx and the standard
-library.
+This module depends only on fontTools, lxml, python-docx, the standard
+library and hemicycle's disk cache.
 """
 from __future__ import annotations
 
@@ -61,6 +63,8 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont, newTable
 from fontTools.ttLib.tables import ttProgram
 from lxml import etree
+
+from ...disk_cache import cached_bytes
 
 __all__ = ["CLERK_REPERTOIRE", "FONT_CONTENT_TYPE", "FACES", "embed_fonts", "obfuscate",
            "deobfuscate", "font_key", "truetype_subset"]
@@ -204,6 +208,20 @@ def _mapped(path: str, mtime_ns: int, size: int) -> frozenset[int]:
 @functools.lru_cache(maxsize=64)
 def _converted(path: str, mtime_ns: int, size: int, characters: str) -> _Face:
     del mtime_ns, size  # parts of the cache key only
+    data = cached_bytes("truetype", [Path(path).read_bytes(), characters.encode("utf-8"),
+                                     _code_version()],
+                        lambda: _truetype(path, characters))
+    return _Face(data, _family_name(TTFont(io.BytesIO(data), lazy=True)))
+
+
+@functools.cache
+def _code_version() -> bytes:
+    """What else decides a conversion: this module's code and fontTools'."""
+    import fontTools
+    return Path(__file__).read_bytes() + fontTools.version.encode()
+
+
+def _truetype(path: str, characters: str) -> bytes:
     font = TTFont(path, lazy=False, recalcTimestamp=False, recalcBBoxes=True)
     options = subset.Options()
     options.layout_features = ["*"]
@@ -224,8 +242,7 @@ def _converted(path: str, mtime_ns: int, size: int, characters: str) -> _Face:
         raise ValueError(f"{path}: neither CFF nor TrueType outlines")
     out = io.BytesIO()
     font.save(out, reorderTables=True)
-    data = out.getvalue()
-    return _Face(data, _family_name(font))
+    return out.getvalue()
 
 
 def _cff_to_glyf(font: TTFont) -> None:

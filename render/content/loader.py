@@ -233,8 +233,8 @@ class _Reading:
         sets = [self.read[e.subdocument] for e in history if e.doctype == "amendments"]
         amendments = build_amendments(values["amendments"], d, self.name(), base, sets,
                                       self.ctx)
-        return Document(self.meta("amendments", base, authors_of(d["authors"]),
-                                  d["and_others"]), (), None, _footnotes(values), source, history=history,
+        meta = self.meta("amendments", base, authors_of(d["authors"]), d["and_others"])
+        return Document(meta, (), None, _footnotes(values), source, history=history,
                         amendments=AmendmentSet(d["base"][0], self.stage("tabled_in"),
                                                 amendments))
 

@@ -31,9 +31,10 @@ def import_weasyprint():
     except OSError:
         for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
             del sys.modules[name]
-        ctypes.util.find_library = search
-        import weasyprint
+        weasyprint = None
     finally:
         ctypes.util.find_library = search
+    if weasyprint is None:
+        import weasyprint
     gc.freeze()
     return weasyprint

@@ -116,6 +116,15 @@ def strands_lines(cell, resume_at, orphans: int) -> bool:
     return resume_at is not None and line_count(cell) < orphans
 
 
+def is_first_call(box) -> bool:
+    """Whether `box` is the first call of a note in the column that does not
+    carry the note (a span of the HTML; the other call is WeasyPrint's
+    ::footnote-call)."""
+    element = getattr(box, "element", None)
+    return (element is not None and getattr(box, "element_tag", "") == "span"
+            and {"call", "first"} <= set((element.get("class") or "").split()))
+
+
 def note_calls(box) -> set[str]:
     """The numbers of the notes whose first call in a column is in `box`."""
     calls = set()
@@ -123,11 +132,8 @@ def note_calls(box) -> set[str]:
         footnote = getattr(child, "footnote", None)
         if footnote is not None:                           # ::footnote-call
             calls.add(footnote.element.get("data-n"))
-        element = getattr(child, "element", None)
-        if (element is not None and getattr(child, "element_tag", "") == "span"
-                and "first" in (element.get("class") or "").split()
-                and "call" in (element.get("class") or "").split()):
-            calls.add(element.get("data-n"))
+        if is_first_call(child):
+            calls.add(child.element.get("data-n"))
     return calls
 
 

@@ -21,7 +21,7 @@ from .html import STYLESHEET, HTML_DIR, base_url, stylesheet_text
 from .engine import import_weasyprint
 from .publish import publish_pdf
 from .justify import patch_justification
-from .pair_breaks import STRADDLE_FROM, patch_pair_breaks
+from .pair_breaks import STRADDLE_FROM, is_first_call, patch_pair_breaks
 from .pdf_footnotes import patch_footnotes
 from ..caching import from_files
 from ..errors import ContentError, Problem
@@ -414,7 +414,7 @@ def note_placement(document) -> Placement:
                 if footnotes and tag == "span" and "fn" in classes:
                     for lang in element.get("data-langs", "").split():
                         p.notes.setdefault((element.get("data-n"), lang), index)
-                elif tag == "span" and "call" in classes and "first" in classes:
+                elif is_first_call(b):
                     p.calls.setdefault((element.get("data-n"), element.get("data-lang")), index)
                 elif tag == "tr" and element.get("id"):
                     pages = p.rows.setdefault(element.get("id"), [])

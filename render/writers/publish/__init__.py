@@ -31,16 +31,16 @@ def publish_pdf(document, doc: Document) -> bytes:
     from .capture import recording
 
     langs = tuple(LANGUAGE_TAGS[lang] for lang in doc.meta.langs)   # lead language first
-    built = {}
+    tree = marks = None
 
     def mark_content(capture, page_streams) -> None:
-        built["tree"] = tree = structure.build(capture, langs[0], langs)
-        built["marks"] = marks = tagging.number_marks(tree)
+        nonlocal tree, marks
+        tree = structure.build(capture, langs[0], langs)
+        marks = tagging.number_marks(tree)
         marked.rewrite(page_streams, capture, tree, marks)
 
     with recording(mark_content) as capture:
         rendered = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=False)
-    tree, marks = built["tree"], built["marks"]
     with pikepdf.open(io.BytesIO(rendered)) as pdf:
         tagging.write(pdf, capture, tree, marks)
         outline.write(pdf, capture, tree)

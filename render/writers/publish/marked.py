@@ -13,6 +13,8 @@ again afterwards.
 """
 from __future__ import annotations
 
+import pydyf
+
 from .capture import Capture, Run
 from .structure import Structure
 from .urls import ZERO_WIDTH_SPACE
@@ -26,8 +28,6 @@ def rewrite(streams, capture: Capture, structure: Structure, marks: dict[int, in
     WeasyPrint begins a sequence with an MCID as three items, `/Tag`, its
     property list and `BDC`; one without as `/Tag` and `BMC`; each ends with
     `EMC`."""
-    import pydyf
-
     runs = {(run.page, run.mcid): run for page in capture.runs for run in page}
     artifacts = {id(run) for run in structure.artifacts}
     small_caps = {id(run) for run in structure.small_caps}
@@ -66,11 +66,9 @@ def _written(run: Run) -> str:
     return run.text.replace(ZERO_WIDTH_SPACE, "")
 
 
-def _artifact(capture: Capture, run: Run):
+def _artifact(capture: Capture, run: Run) -> pydyf.Dictionary:
     """Pagination artifacts: the running head above the middle of the page,
     the running strip below; laid-out text that is not shown is none."""
-    import pydyf
-
     if run.box.style["visibility"] != "visible":
         return pydyf.Dictionary()
     top = run.box.position_y < capture.page_heights[run.page] / 2

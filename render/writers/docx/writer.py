@@ -227,16 +227,26 @@ def chunks(row: Row) -> list[_Chunk]:
     if cuts is None:
         return [whole]
     per_lang = [_cut(c.text, lang_cuts) for c, lang_cuts in zip(cells, cuts)]
-    out: list[_Chunk] = []
+    pieces: list[tuple[tuple, tuple, bool]] = []
+    carried: tuple[tuple, tuple] = ((), ())
     for i, (a, b) in enumerate(zip(*per_lang)):
+        a, b = carried[0] + a, carried[1] + b
+        carried = ((), ())
         kept = i % 2 == 1          # pieces alternate: text before a call's sentence, the sentence
-        if not kept and not _plain(a).strip() and not _plain(b).strip():
+        if not kept and not (_plain(a).strip() and _plain(b).strip()):
+            # text between sentences in one language only (or none): a row
+            # holds both languages, so it goes with the next piece
+            carried = (a, b)
             continue
-        size = max(len(_plain(a)), len(_plain(b)))
-        out.append(_Chunk([((), _trim(a)), ((), _trim(b))],
-                          keep=kept and size <= KEEP_WHOLE_MAX_CHARS))
-    if not out:
+        pieces.append((a, b, kept))
+    if not pieces:
         return [whole]
+    if _plain(carried[0]).strip() or _plain(carried[1]).strip():   # after the last sentence
+        a, b, kept = pieces[-1]
+        pieces[-1] = (a + carried[0], b + carried[1], kept)
+    out = [_Chunk([((), _trim(a)), ((), _trim(b))],
+                  keep=kept and max(len(_plain(a)), len(_plain(b))) <= KEEP_WHOLE_MAX_CHARS)
+           for a, b, kept in pieces]
     out[0].first, out[-1].last = True, True
     out[0].cells = [(c.verb, out[0].cells[i][1]) for i, c in enumerate(cells)]
     return out

@@ -306,3 +306,15 @@ def test_an_edit_of_the_cover_derived_from_metadata_is_reported(tmp_path):
     assert len(problems) == 1
     assert "(“(déposée par Mme Marie…”)" in problems[0]
     assert "derived from the content's metadata" in problems[0]
+
+
+@pytest.mark.parametrize("text", ["._", "-._", "1__.", "._e+"])
+def test_texts_that_look_like_broken_numbers_are_written_back_quoted(text):
+    """The YAML library takes `._` for a float it then cannot read: the
+    content file written must hold it as text, not fail."""
+    from ruamel.yaml import YAML
+
+    from render.content.emit import scalar
+
+    [value] = scalar(text, "", len("k: "))
+    assert YAML(typ="safe", pure=True).load(f"k: {value}\n") == {"k": text}

@@ -31,9 +31,14 @@ def _yaml() -> YAML:
 
 
 def _reads_back(line: str, text: str) -> bool:
+    return _loads_as(f"k: {line}\n", text)
+
+
+def _loads_as(document: str, text: str) -> bool:
+    """Whether the YAML `document` reads as `{"k": text}`."""
     try:
-        return _yaml().load(f"k: {line}\n") == {"k": text}
-    except YAMLError:
+        return _yaml().load(document) == {"k": text}
+    except (YAMLError, ValueError):   # `._` looks like a float to ruamel, which then fails
         return False
 
 
@@ -82,11 +87,8 @@ def scalar(text: str, indent: str, used: int) -> list[str]:
     lines = _folded(text, block_indent)
     if lines is not None and len(lines) > 1:
         block = "\n".join(["k: >-"] + [block_indent + line for line in lines])
-        try:
-            if _yaml().load(block + "\n") == {"k": text}:
-                return [">-"] + [block_indent + line for line in lines]
-        except YAMLError:
-            pass
+        if _loads_as(block + "\n", text):
+            return [">-"] + [block_indent + line for line in lines]
     if _SAFE_PLAIN.fullmatch(text) and not _NOT_TEXT.fullmatch(text):
         return [text]
     quoted = "'" + text.replace("'", "''") + "'"
